@@ -1,0 +1,92 @@
+package dev.filecleanup;
+
+/**
+ * The only entry points that woven advice calls. Signatures use JDK types only, so the same advice works in any
+ * class loader that can see this class; every method swallows its own failures, so nothing we do reaches the
+ * host application.
+ */
+public final class Hooks {
+    private static volatile FileCleanup cleanup;
+
+    private Hooks() {
+    }
+
+    static void install(FileCleanup installed) {
+        cleanup = installed;
+    }
+
+    public static void sessionFactoryCreated(Object sessionFactory) {
+        try {
+            cleanup.sessionFactoryCreated(sessionFactory);
+        } catch (Throwable t) {
+            Log.error("cannot watch a SessionFactory; its files will not be cleaned up", t);
+        }
+    }
+
+    public static void sessionFactoryClosing(Object sessionFactory) {
+        try {
+            cleanup.sessionFactoryClosing(sessionFactory);
+        } catch (Throwable t) {
+            Log.error("failed to finish pending deletions of a closing SessionFactory", t);
+        }
+    }
+
+    /** Whether Hibernate must load an entity before deleting it, because we need its file values. */
+    public static boolean hasFileAttributes(Object persister) {
+        try {
+            return cleanup.slots(persister) != null;
+        } catch (Throwable t) {
+            return true;
+        }
+    }
+
+    /** A row was deleted; {@code deletedState} is its database state as Hibernate loaded it. */
+    public static void entityDeleted(Object session, Object persister, Object[] deletedState) {
+        try {
+            FileSlots slots = cleanup.slots(persister);
+            if (slots == null) {
+                return;
+            }
+            if (deletedState == null) {
+                Log.warn("a {} was deleted without being loaded; its files are kept", slots.entity());
+                return;
+            }
+            slots.released(session, deletedState, cleanup.transactions());
+        } catch (Throwable t) {
+            Log.error("failed to capture the files of a deleted entity; they are kept", t);
+        }
+    }
+
+    /** A row was updated; {@code previousState} is the database state it had before. */
+    public static void entityUpdated(Object session, Object persister, Object[] previousState, Object[] state) {
+        try {
+            FileSlots slots = cleanup.slots(persister);
+            if (slots == null) {
+                return;
+            }
+            if (previousState == null) {
+                Log.warn("a {} was updated without a loaded state; replaced files are kept", slots.entity());
+                return;
+            }
+            slots.replaced(session, previousState, state, cleanup.transactions());
+        } catch (Throwable t) {
+            Log.error("failed to capture the files of an updated entity; they are kept", t);
+        }
+    }
+
+    public static void transactionBegan(Object session) {
+        try {
+            cleanup.transactions().began(session);
+        } catch (Throwable t) {
+            Log.error("failed to reset a session's files at transaction start", t);
+        }
+    }
+
+    public static void transactionCompleted(Object session, boolean committed) {
+        try {
+            cleanup.transactions().completed(session, committed);
+        } catch (Throwable t) {
+            Log.error("failed to hand over a transaction's files; they are kept", t);
+        }
+    }
+}

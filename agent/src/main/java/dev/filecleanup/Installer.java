@@ -1,0 +1,126 @@
+package dev.filecleanup;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the advice, once. Types are matched by exact name and only in class loaders where a supported
+ * Hibernate line is present; a Hibernate of another line gets one warning and no instrumentation.
+ */
+final class Installer {
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    private static final String SESSION_FACTORY = "org.hibernate.internal.SessionFactoryImpl";
+
+    private Installer() {
+    }
+
+    static void install(AgentConfig config, Instrumentation instrumentation) {
+        Log.configure(config.logLevel());
+        if (!INSTALLED.compareAndSet(false, true)) {
+            return;
+        }
+        if (!config.enabled()) {
+            Log.info("hibernate-file-cleanup {} disabled (filecleanup.enabled=false): nothing installed", version());
+            return;
+        }
+        if (config.roots().isEmpty()) {
+            Log.warn("hibernate-file-cleanup {}: no storage roots configured (filecleanup.roots), so nothing will "
+                    + "ever be deleted; nothing installed", version());
+            return;
+        }
+        FileCleanup cleanup = new FileCleanup(config);
+        Hooks.install(cleanup);
+        Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
+
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(new Problems())
+                .ignore(nameStartsWith("dev.filecleanup.").or(nameStartsWith("net.bytebuddy.")));
+        for (HibernateLine line : HibernateLine.values()) {
+            builder = instrument(builder, line);
+        }
+        builder.installOn(instrumentation);
+        Log.info("hibernate-file-cleanup {} installed: roots {}{}", version(), config.roots(),
+                config.dryRun() ? ", dry run (nothing is deleted)" : "");
+    }
+
+    private static AgentBuilder instrument(AgentBuilder builder, HibernateLine line) {
+        ElementMatcher<ClassLoader> present = line::presentIn;
+        return builder
+                .type(named(SESSION_FACTORY), present)
+                .transform(advice(line, isConstructor(), "SessionFactoryCreatedAdvice")
+                        .advice(named("close").and(takesArguments(0)), line.className("SessionFactoryCloseAdvice")))
+                .type(named("org.hibernate.action.internal.EntityDeleteAction"), present)
+                .transform(advice(line, named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
+                .type(named("org.hibernate.action.internal.EntityUpdateAction"), present)
+                .transform(advice(line, named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
+                .type(named("org.hibernate.event.internal.DefaultDeleteEventListener"), present)
+                .transform(advice(line, named("canBeDeletedWithoutLoading"), "DeleteWithoutLoadingAdvice"))
+                .type(named("org.hibernate.internal.AbstractSharedSessionContract"), present)
+                .transform(advice(line, named("startTransactionBoundary").and(takesArguments(0)),
+                        "TransactionBeginAdvice")
+                        .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
+                                line.className("TransactionCompletionAdvice")));
+    }
+
+    private static AgentBuilder.Transformer.ForAdvice advice(
+            HibernateLine line, ElementMatcher<? super MethodDescription> methods, String adviceClass) {
+        return new AgentBuilder.Transformer.ForAdvice()
+                .include(Installer.class.getClassLoader())
+                .advice(methods, line.className(adviceClass));
+    }
+
+    static String version() {
+        try (InputStream in = Installer.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | RuntimeException e) {
+            return "(unknown version)";
+        }
+    }
+
+    /** Reports instrumentation failures, and a Hibernate of an unsupported line once per class loader. */
+    private static final class Problems extends AgentBuilder.Listener.Adapter {
+        private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+            if (SESSION_FACTORY.equals(typeName) && HibernateLine.of(loader) == null
+                    && warned.add(String.valueOf(loader))) {
+                Log.warn("the Hibernate ORM at {} is not a supported version (supported: 7.x); file cleanup is off "
+                        + "for it", loader == null ? null : loader.getResource(SESSION_FACTORY.replace('.', '/')
+                        + ".class"));
+            }
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            Log.error("could not instrument {}; file cleanup may be incomplete", typeName, error);
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            Log.debug("instrumented {}", type.getName());
+        }
+    }
+}

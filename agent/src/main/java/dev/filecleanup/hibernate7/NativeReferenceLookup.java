@@ -1,0 +1,105 @@
+package dev.filecleanup.hibernate7;
+
+import dev.filecleanup.ReferenceLookup;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Asks the database, column by column, which values are still stored. Plain SQL on the physical columns, so
+ * rows that HQL would hide ({@code @SQLRestriction}, {@code @SoftDelete}, filters) still count as references.
+ * Costs ceil(values / BATCH_SIZE) statements per file column.
+ */
+final class NativeReferenceLookup implements ReferenceLookup {
+    private final SessionFactoryImplementor factory;
+    private final List<FileColumn> columns;
+    private final AtomicLong statements = new AtomicLong();
+
+    NativeReferenceLookup(SessionFactoryImplementor factory, List<FileColumn> columns) {
+        this.factory = factory;
+        this.columns = columns;
+    }
+
+    @Override
+    public Set<String> stillReferenced(Collection<String> values) {
+        List<String> all = new ArrayList<>(values);
+        try (StatelessSession session = factory.openStatelessSession()) {
+            return session.doReturningWork(connection -> query(connection, all));
+        }
+    }
+
+    @Override
+    public long statementsRun() {
+        return statements.get();
+    }
+
+    private Set<String> query(Connection connection, List<String> values) throws SQLException {
+        Set<String> referenced = new HashSet<>();
+        try {
+            for (FileColumn column : columns) {
+                for (int from = 0; from < values.size(); from += BATCH_SIZE) {
+                    List<String> batch = values.subList(from, Math.min(values.size(), from + BATCH_SIZE));
+                    referenced.addAll(query(connection, column, batch));
+                }
+            }
+        } finally {
+            // Only reads happened; end the read transaction the pool may have opened.
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        }
+        return referenced;
+    }
+
+    private Set<String> query(Connection connection, FileColumn column, List<String> values) throws SQLException {
+        Map<Object, List<String>> byColumnValue = new HashMap<>();
+        for (String value : values) {
+            byColumnValue.computeIfAbsent(column.toColumnValue(value), k -> new ArrayList<>()).add(value);
+        }
+        String sql = "select " + column.column() + " from " + column.table() + " where " + column.column()
+                + " in (" + "?,".repeat(byColumnValue.size() - 1) + "?)";
+        Set<String> referenced = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object columnValue : byColumnValue.keySet()) {
+                statement.setObject(index++, columnValue);
+            }
+            statements.incrementAndGet();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Object stored = rows.getObject(1);
+                    List<String> matching = byColumnValue.get(stored);
+                    if (matching != null) {
+                        referenced.addAll(matching);
+                    } else {
+                        // The database found a match we cannot map back exactly (a case- or pad-insensitive
+                        // collation, a converted type): keep every value it may have matched.
+                        referenced.addAll(looselyEqual(byColumnValue, String.valueOf(stored)));
+                    }
+                }
+            }
+        }
+        return referenced;
+    }
+
+    private static List<String> looselyEqual(Map<Object, List<String>> byColumnValue, String stored) {
+        List<String> matching = new ArrayList<>();
+        byColumnValue.forEach((columnValue, values) -> {
+            if (String.valueOf(columnValue).strip().equalsIgnoreCase(stored.strip())) {
+                matching.addAll(values);
+            }
+        });
+        return matching;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.filecleanup.hibernate7;
+
+import dev.filecleanup.Hooks;
+import net.bytebuddy.asm.Advice;
+
+/** Woven into {@code SessionFactoryImpl.close()}: finish pending deletions while the factory can still query. */
+final class SessionFactoryCloseAdvice {
+
+    private SessionFactoryCloseAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void closing(@Advice.This Object sessionFactory) {
+        Hooks.sessionFactoryClosing(sessionFactory);
+    }
+}

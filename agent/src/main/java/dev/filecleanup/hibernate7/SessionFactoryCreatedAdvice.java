@@ -1,0 +1,16 @@
+package dev.filecleanup.hibernate7;
+
+import dev.filecleanup.Hooks;
+import net.bytebuddy.asm.Advice;
+
+/** Woven into the constructors of {@code SessionFactoryImpl}: catalogue the new factory's file attributes. */
+final class SessionFactoryCreatedAdvice {
+
+    private SessionFactoryCreatedAdvice() {
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void created(@Advice.This Object sessionFactory) {
+        Hooks.sessionFactoryCreated(sessionFactory);
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.uploads;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The application's plumbing: an upload folder and a persistence unit, with transactions done by hand. */
+public final class Uploads implements AutoCloseable {
+    final Path root;
+    final EntityManagerFactory emf;
+
+    public Uploads(Path root) {
+        this.root = root;
+        Map<String, Object> overrides = new HashMap<>();
+        String url = System.getProperty("app.jdbcUrl");
+        if (url != null) {
+            overrides.put("jakarta.persistence.jdbc.url", url);
+        }
+        this.emf = Persistence.createEntityManagerFactory("uploads", overrides);
+    }
+
+    /** "Uploads" a file and returns the path to store, relative to the upload folder. */
+    public String store(String name) {
+        try {
+            Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "contents of " + name);
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    public void run(Consumer<EntityManager> work) {
+        inTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    public <T> T persist(T entity) {
+        run(em -> em.persist(entity));
+        return entity;
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}

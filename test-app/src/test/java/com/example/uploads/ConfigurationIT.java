@@ -1,0 +1,86 @@
+package com.example.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #2, points 9 and 10: switches, dry run, the startup and deletion log lines, configuration sources. */
+class ConfigurationIT {
+    @TempDir
+    Path root;
+
+    @Test
+    void theStartupLogNamesTheVersionAndEveryWatchedAttribute() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).scenario("exit-pending").succeeded();
+        result.assertLogged("hibernate-file-cleanup 0.1.0-SNAPSHOT installed: roots [" + root + "]");
+        result.assertLogged("Hibernate 7.4.15.Final, SessionFactory 'uploads': watching Attachment.path, "
+                + "Contract.scan, Document.filePath, Invoice.path, Media.file, Memo.attachment, Note.file, "
+                + "Photo.path, Report.storagePath, Thumbnail.path, UserProfile.avatar, Video.file");
+        result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")
+                + " (Document.filePath removed)");
+    }
+
+    @Test
+    void disabledInstallsNothingAndDeletesNothing() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.enabled", "false").scenario("remove")
+                .succeeded();
+        result.assertLogged("disabled (filecleanup.enabled=false): nothing installed");
+        assertFalse(result.logged("watching"), result.output());
+        new Folder(root, result).kept("remove/em.txt", "remove/proxy.txt");
+    }
+
+    @Test
+    void dryRunLogsEachDeletionAndDeletesNothing() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.dryRun", "true").scenario("remove")
+                .succeeded();
+        result.assertLogged("dry run: would delete " + root.toRealPath().resolve("remove/em.txt")
+                + " (Document.filePath removed)");
+        new Folder(root, result).kept("remove/em.txt", "remove/session.txt", "remove/proxy.txt");
+    }
+
+    @Test
+    void withoutRootsNothingIsInstalledAndTheAgentSaysSo() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).withoutOption("filecleanup.roots").scenario("remove")
+                .succeeded();
+        result.assertLogged("no storage roots configured (filecleanup.roots)");
+        new Folder(root, result).kept("remove/em.txt");
+    }
+
+    @Test
+    void aSelectorThatMatchesNothingIsReportedByName() throws Exception {
+        AgentRun.Result result = AgentRun.in(root)
+                .option("filecleanup.attributes", AgentRun.ATTRIBUTES + ",Documnt.filePath,Document.title2")
+                .option("filecleanup.exclude", "Nothing.here")
+                .scenario("exit-pending").succeeded();
+        result.assertLogged("selector 'Documnt.filePath' watches nothing: it matches no entity attribute");
+        result.assertLogged("selector 'Document.title2' watches nothing");
+        result.assertLogged("filecleanup.exclude selector 'Nothing.here' excludes nothing");
+    }
+
+    @Test
+    void environmentVariablesAndAPropertiesFileConfigureTheAgentToo() throws Exception {
+        Path settings = Files.writeString(root.resolveSibling(root.getFileName() + ".properties"),
+                "filecleanup.attributes=Document.filePath\nfilecleanup.dryRun=true\n");
+        AgentRun.Result result = AgentRun.in(root)
+                .withoutOption("filecleanup.roots").withoutOption("filecleanup.attributes")
+                .environment("FILECLEANUP_ROOTS", root.toString())
+                .environment("FILECLEANUP_DRYRUN", "false")
+                .agentArgument(settings.toString())
+                .scenario("exit-pending").succeeded();
+        // roots from the environment, attributes from the file, and the environment wins over the file
+        new Folder(root, result).deleted("exit/pending.txt");
+        result.assertLogged("watching Contract.scan, Document.filePath");
+    }
+
+    @Test
+    void invalidConfigurationLeavesTheApplicationRunning() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.dryRun", "maybe").scenario("remove")
+                .succeeded();
+        result.assertLogged("not installed, nothing will be deleted");
+        result.assertLogged("filecleanup.dryRun (or FILECLEANUP_DRYRUN) is 'maybe'");
+        new Folder(root, result).kept("remove/em.txt");
+    }
+}

@@ -1,0 +1,78 @@
+package com.example.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #2, points 6 and 7: path safety and storage errors. */
+class SafetyIT {
+    @TempDir
+    Path temp;
+    private Path locked;
+
+    @Test
+    void valuesOutsideTheRootsThroughLinksOrNamingDirectoriesAreNeverDeleted() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("uploads"));
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "not yours");
+        Files.createSymbolicLink(root.resolve("link-to-secret.txt"), secret);
+        Files.createSymbolicLink(root.resolve("linked-dir"), outside);
+        Files.createDirectories(root.resolve("a-directory"));
+
+        AgentRun.Result result = AgentRun.in(root).scenario("unsafe-values", outside.toString()).succeeded();
+
+        new Folder(root, result).kept("link-to-secret.txt", "linked-dir", "a-directory");
+        assertTrue(Files.exists(secret), result.output());
+        result.assertLogged("refused to delete '" + secret + "' (Document.filePath removed): outside the storage roots");
+        result.assertLogged("refused to delete '../outside/secret.txt' (Document.filePath removed): outside");
+        result.assertLogged("refused to delete 'link-to-secret.txt' (Document.filePath removed): reached through "
+                + "a symbolic link");
+        result.assertLogged("refused to delete 'linked-dir/secret.txt' (Document.filePath removed): reached "
+                + "through a symbolic link");
+        result.assertLogged("refused to delete 'a-directory' (Document.filePath removed): is a directory");
+        result.assertLogged("refused to delete '.' (Document.filePath removed)");
+        result.assertLogged("summary: 0 deleted");
+    }
+
+    @Test
+    void aMissingFileCountsAsDeletedAndAStorageErrorNeverReachesTheApplication() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("uploads"));
+        locked = Files.createDirectories(root.resolve("locked"));
+        Files.writeString(locked.resolve("stuck.txt"), "cannot go");
+        makeUndeletable(locked);
+
+        AgentRun.Result result = AgentRun.in(root).scenario("storage-errors").succeeded();
+
+        result.assertLogged("the application carried on");
+        result.assertLogged("already gone " + root.resolve("errors/gone.txt"));
+        result.assertLogged("could not delete " + root.toRealPath().resolve("locked/stuck.txt")
+                + " (Document.filePath removed)");
+        new Folder(root, result).kept("locked/stuck.txt").deleted("errors/later.txt");
+    }
+
+    @AfterEach
+    void unlock() throws Exception {
+        if (locked != null) {
+            changeDeletability(locked, false);
+        }
+    }
+
+    /** Root may delete in a read-only directory, so root makes it immutable instead. */
+    private static void makeUndeletable(Path directory) throws Exception {
+        changeDeletability(directory, true);
+    }
+
+    private static void changeDeletability(Path directory, boolean locked) throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        ProcessBuilder command = root
+                ? new ProcessBuilder("chattr", locked ? "+i" : "-i", directory.toString())
+                : new ProcessBuilder("chmod", locked ? "555" : "755", directory.toString());
+        Process process = command.inheritIO().start();
+        assertEquals(0, process.waitFor(), "cannot change " + directory + " with " + command.command());
+    }
+}
