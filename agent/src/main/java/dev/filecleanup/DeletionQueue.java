@@ -23,13 +23,20 @@ final class DeletionQueue {
     private final BlockingQueue<List<ReleasedFile>> inbox = new LinkedBlockingQueue<>();
     private final Map<Object, ReferenceLookup> lookups = new ConcurrentHashMap<>();
     private final SafeDeleter deleter;
+    private final long firstRetryMillis;
     private final Object idle = new Object();
     private long inFlight;
     private final AtomicLong statementsOfClosedFactories = new AtomicLong();
     final AtomicLong kept = new AtomicLong();
 
     DeletionQueue(SafeDeleter deleter) {
+        this(deleter, 500);
+    }
+
+    /** {@code firstRetryMillis}: pause after a failed reference check, doubled at each further attempt. */
+    DeletionQueue(SafeDeleter deleter, long firstRetryMillis) {
         this.deleter = deleter;
+        this.firstRetryMillis = firstRetryMillis;
         Thread worker = new Thread(this::work, "file-cleanup-deleter");
         worker.setDaemon(true);
         worker.start();
@@ -146,7 +153,7 @@ final class DeletionQueue {
             } catch (Exception e) {
                 Log.warn("reference check failed (attempt " + attempt + " of " + CHECK_ATTEMPTS + ")", e);
                 try {
-                    Thread.sleep(250L << attempt);
+                    Thread.sleep(firstRetryMillis << (attempt - 1));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return null;

@@ -140,7 +140,10 @@ public final class Scenarios {
         app.run(em -> em.find(Report.class, replacedReport.id).storagePath = app.store("inherit/report-new.csv"));
     }
 
-    /** Changes that never reach committed data: none of these may delete a file. */
+    /**
+     * Changes that never reach committed data: none of these may delete a file. One committed removal at the end
+     * shows that the agent was at work all along.
+     */
     static void noChange(Uploads app) {
         Document rolledBack = app.persist(new Document("rollback", app.store("keep/rollback.txt")));
         rollback(app, em -> {
@@ -191,6 +194,9 @@ public final class Scenarios {
         app.run(em -> em.remove(em.find(Memo.class, memo.id)));
         Note note = app.persist(new Note(app.store("keep/sql-delete.txt")));
         app.run(em -> em.remove(em.find(Note.class, note.id)));
+
+        Document control = app.persist(new Document("control", app.store("keep/control-removed.txt")));
+        app.run(em -> em.remove(em.find(Document.class, control.id)));
     }
 
     /** A to B to A keeps A; shared values survive while any row of any entity holds them. */

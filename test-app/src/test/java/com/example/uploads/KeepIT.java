@@ -22,7 +22,8 @@ class KeepIT {
         result.assertLogged("commit failed as planned");
         new Folder(root, result).kept("keep/rollback.txt", "keep/replace-old.txt", "keep/replace-new.txt",
                 "keep/failed-commit.txt", "keep/duplicate.txt", "keep/manual-flush.txt", "keep/persisted-again.txt",
-                "keep/new.txt", "keep/soft-deleted.txt", "keep/sql-delete.txt");
+                "keep/new.txt", "keep/soft-deleted.txt", "keep/sql-delete.txt")
+                .deleted("keep/control-removed.txt");
     }
 
     @Test
