@@ -19,6 +19,7 @@ enum ConfigOption {
 
     private final String name;
     private final String defaultValue;
+
     ConfigOption(String name, String defaultValue) {
         this.name = name;
         this.defaultValue = defaultValue;
