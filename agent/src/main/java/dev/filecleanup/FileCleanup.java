@@ -28,8 +28,8 @@ final class FileCleanup {
         if (line == null) {
             return;
         }
-        FactoryWatch watch = line.newInspector(loader)
-                .inspect(sessionFactory, config.attributes(), config.excludes());
+        FactoryModel model = line.newReader(loader).read(sessionFactory);
+        FactoryWatch watch = AttributeCatalog.build(model, config.attributes(), config.excludes());
         for (String problem : watch.unmatched()) {
             Log.warn("SessionFactory '{}': {}", watch.name(), problem);
         }

@@ -1,23 +1,38 @@
 package dev.filecleanup;
 
 /**
- * The Hibernate version lines the agent knows. Each line is one package of advice and metamodel code; a line
- * is chosen per class loader by probing for classes only that line has, without loading anything.
+ * The Hibernate version lines the agent knows. The advice is the same for all of them; what differs is how the
+ * mapping model is read: one package per line under {@code dev.filecleanup.hibernate}. A line is chosen per class loader by probing for
+ * classes, without loading anything.
  */
 enum HibernateLine {
-    /** Hibernate ORM 7.x. */
-    HIBERNATE_7("dev.filecleanup.hibernate7", "org/hibernate/event/service/spi/EventListenerGroups.class");
+    /** Hibernate ORM 5.6, javax and jakarta: has the legacy Criteria API and 5.6's FetchNotFoundException. */
+    HIBERNATE_5_6("dev.filecleanup.hibernate.v5.LegacyModelReader",
+            "org/hibernate/Criteria.class", "org/hibernate/FetchNotFoundException.class"),
+    /** Hibernate ORM 6.2 to 7.x: the mapping model with AttributeMappingsList. */
+    HIBERNATE_6_2_TO_7("dev.filecleanup.hibernate.v6.MappingModelReader",
+            "org/hibernate/metamodel/mapping/AttributeMappingsList.class");
 
-    private final String linePackage;
-    private final String probe;
+    static final String SUPPORTED = "5.6, 6.2 to 7.4";
 
-    HibernateLine(String linePackage, String probe) {
-        this.linePackage = linePackage;
-        this.probe = probe;
+    private final String readerClass;
+    private final String[] probes;
+
+    HibernateLine(String readerClass, String... probes) {
+        this.readerClass = readerClass;
+        this.probes = probes;
     }
 
-    boolean presentIn(ClassLoader loader) {
-        return loader != null && loader.getResource(probe) != null;
+    private boolean presentIn(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        for (String probe : probes) {
+            if (loader.getResource(probe) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static HibernateLine of(ClassLoader loader) {
@@ -29,12 +44,8 @@ enum HibernateLine {
         return null;
     }
 
-    String className(String simpleName) {
-        return linePackage + "." + simpleName;
-    }
-
-    FactoryInspector newInspector(ClassLoader hibernateLoader) throws ReflectiveOperationException {
-        Class<?> type = new LineLoader(hibernateLoader, linePackage).loadClass(className("MetamodelInspector"));
-        return (FactoryInspector) type.getDeclaredConstructor().newInstance();
+    FactoryModel.Reader newReader(ClassLoader hibernateLoader) throws ReflectiveOperationException {
+        Class<?> type = new LineLoader(hibernateLoader).loadClass(readerClass);
+        return (FactoryModel.Reader) type.getDeclaredConstructor().newInstance();
     }
 }

@@ -40,8 +40,11 @@ public final class Hooks {
         }
     }
 
-    /** A row was deleted; {@code deletedState} is its database state as Hibernate loaded it. */
-    public static void entityDeleted(Object session, Object persister, Object[] deletedState) {
+    /**
+     * A row was deleted by {@code action}; {@code deletedState} is its database state as Hibernate loaded it.
+     * The persister comes first: for entities without file attributes nothing else is touched.
+     */
+    public static void entityDeleted(Object action, Object persister, Object[] deletedState) {
         try {
             FileSlots slots = cleanup.slots(persister);
             if (slots == null) {
@@ -51,14 +54,14 @@ public final class Hooks {
                 Log.warn("a {} was deleted without being loaded; its files are kept", slots.entity());
                 return;
             }
-            slots.released(session, deletedState, cleanup.transactions());
+            slots.released(ActionSession.of(action), deletedState, cleanup.transactions());
         } catch (Throwable t) {
             Log.error("failed to capture the files of a deleted entity; they are kept", t);
         }
     }
 
-    /** A row was updated; {@code previousState} is the database state it had before. */
-    public static void entityUpdated(Object session, Object persister, Object[] previousState, Object[] state) {
+    /** A row was updated by {@code action}; {@code previousState} is the database state it had before. */
+    public static void entityUpdated(Object action, Object persister, Object[] previousState, Object[] state) {
         try {
             FileSlots slots = cleanup.slots(persister);
             if (slots == null) {
@@ -68,7 +71,7 @@ public final class Hooks {
                 Log.warn("a {} was updated without a loaded state; replaced files are kept", slots.entity());
                 return;
             }
-            slots.replaced(session, previousState, state, cleanup.transactions());
+            slots.replaced(ActionSession.of(action), previousState, state, cleanup.transactions());
         } catch (Throwable t) {
             Log.error("failed to capture the files of an updated entity; they are kept", t);
         }

@@ -21,11 +21,12 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the advice, once. Types are matched by exact name and only in class loaders where a supported
- * Hibernate line is present; a Hibernate of another line gets one warning and no instrumentation.
+ * Hibernate line is present; a Hibernate of another version gets one warning and no instrumentation.
  */
 final class Installer {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final String SESSION_FACTORY = "org.hibernate.internal.SessionFactoryImpl";
+    private static final String ADVICE = "dev.filecleanup.advice.";
 
     private Installer() {
     }
@@ -48,44 +49,37 @@ final class Installer {
         Hooks.install(cleanup);
         Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
 
-        AgentBuilder builder = new AgentBuilder.Default()
+        ElementMatcher<ClassLoader> supported = loader -> HibernateLine.of(loader) != null;
+        new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new Problems())
-                .ignore(nameStartsWith("dev.filecleanup.").or(nameStartsWith("net.bytebuddy.")));
-        for (HibernateLine line : HibernateLine.values()) {
-            builder = instrument(builder, line);
-        }
-        builder.installOn(instrumentation);
+                .ignore(nameStartsWith("dev.filecleanup.").or(nameStartsWith("net.bytebuddy.")))
+                .type(named(SESSION_FACTORY), supported)
+                .transform(advice(isConstructor(), "SessionFactoryCreatedAdvice")
+                        .advice(named("close").and(takesArguments(0)), ADVICE + "SessionFactoryCloseAdvice"))
+                .type(named("org.hibernate.action.internal.EntityDeleteAction"), supported)
+                .transform(advice(named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
+                .type(named("org.hibernate.action.internal.EntityUpdateAction"), supported)
+                .transform(advice(named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
+                .type(named("org.hibernate.event.internal.DefaultDeleteEventListener"), supported)
+                .transform(advice(named("canBeDeletedWithoutLoading"), "DeleteWithoutLoadingAdvice"))
+                .type(named("org.hibernate.internal.AbstractSharedSessionContract"), supported)
+                .transform(advice(named("startTransactionBoundary").and(takesArguments(0)), "TransactionBeginAdvice")
+                        .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
+                                ADVICE + "TransactionCompletionAdvice"))
+                .installOn(instrumentation);
         Log.info("hibernate-file-cleanup {} installed: roots {}{}", version(), config.roots(),
                 config.dryRun() ? ", dry run (nothing is deleted)" : "");
     }
 
-    private static AgentBuilder instrument(AgentBuilder builder, HibernateLine line) {
-        ElementMatcher<ClassLoader> present = line::presentIn;
-        return builder
-                .type(named(SESSION_FACTORY), present)
-                .transform(advice(line, isConstructor(), "SessionFactoryCreatedAdvice")
-                        .advice(named("close").and(takesArguments(0)), line.className("SessionFactoryCloseAdvice")))
-                .type(named("org.hibernate.action.internal.EntityDeleteAction"), present)
-                .transform(advice(line, named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
-                .type(named("org.hibernate.action.internal.EntityUpdateAction"), present)
-                .transform(advice(line, named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
-                .type(named("org.hibernate.event.internal.DefaultDeleteEventListener"), present)
-                .transform(advice(line, named("canBeDeletedWithoutLoading"), "DeleteWithoutLoadingAdvice"))
-                .type(named("org.hibernate.internal.AbstractSharedSessionContract"), present)
-                .transform(advice(line, named("startTransactionBoundary").and(takesArguments(0)),
-                        "TransactionBeginAdvice")
-                        .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
-                                line.className("TransactionCompletionAdvice")));
-    }
-
+    /** Advice classes are read as class files, never loaded: they refer to Hibernate types. */
     private static AgentBuilder.Transformer.ForAdvice advice(
-            HibernateLine line, ElementMatcher<? super MethodDescription> methods, String adviceClass) {
+            ElementMatcher<? super MethodDescription> methods, String adviceClass) {
         return new AgentBuilder.Transformer.ForAdvice()
                 .include(Installer.class.getClassLoader())
-                .advice(methods, line.className(adviceClass));
+                .advice(methods, ADVICE + adviceClass);
     }
 
     static String version() {
@@ -106,9 +100,9 @@ final class Installer {
         public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
             if (SESSION_FACTORY.equals(typeName) && HibernateLine.of(loader) == null
                     && warned.add(String.valueOf(loader))) {
-                Log.warn("the Hibernate ORM at {} is not a supported version (supported: 7.x); file cleanup is off "
+                Log.warn("the Hibernate ORM at {} is not a supported version (supported: {}); file cleanup is off "
                         + "for it", loader == null ? null : loader.getResource(SESSION_FACTORY.replace('.', '/')
-                        + ".class"));
+                        + ".class"), HibernateLine.SUPPORTED);
             }
         }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Defines one version line's classes (which compile against Hibernate) as a child of the application's
+ * Defines the version lines' classes (which compile against Hibernate) as a child of the application's
  * Hibernate class loader. The agent jar sits on the system class path, which in a Spring Boot fat jar or an
  * application server cannot see Hibernate; classes defined here can, and they still see our core classes
  * through ordinary parent delegation.
@@ -14,16 +14,16 @@ final class LineLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    private final String linePackage;
+    /** Everything under this package compiles against Hibernate and is defined here, never by the agent's loader. */
+    private static final String HIBERNATE_TYPED = "dev.filecleanup.hibernate.";
 
-    LineLoader(ClassLoader hibernateLoader, String linePackage) {
+    LineLoader(ClassLoader hibernateLoader) {
         super(hibernateLoader);
-        this.linePackage = linePackage + ".";
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(linePackage)) {
+        if (!name.startsWith(HIBERNATE_TYPED)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {

@@ -1,6 +1,5 @@
-package dev.filecleanup.hibernate7;
+package dev.filecleanup;
 
-import dev.filecleanup.ReferenceLookup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Asks the database, column by column, which values are still stored. Plain SQL on the physical columns, so
@@ -22,20 +19,22 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * Costs ceil(values / BATCH_SIZE) statements per file column.
  */
 final class NativeReferenceLookup implements ReferenceLookup {
-    private final SessionFactoryImplementor factory;
+    private final FactoryModel factory;
     private final List<FileColumn> columns;
     private final AtomicLong statements = new AtomicLong();
 
-    NativeReferenceLookup(SessionFactoryImplementor factory, List<FileColumn> columns) {
+    NativeReferenceLookup(FactoryModel factory, List<FileColumn> columns) {
         this.factory = factory;
         this.columns = columns;
     }
 
     @Override
-    public Set<String> stillReferenced(Collection<String> values) {
-        List<String> all = new ArrayList<>(values);
-        try (StatelessSession session = factory.openStatelessSession()) {
-            return session.doReturningWork(connection -> query(connection, all));
+    public Set<String> stillReferenced(Collection<String> values) throws SQLException {
+        Connection connection = factory.openConnection();
+        try {
+            return query(connection, new ArrayList<>(values));
+        } finally {
+            factory.closeConnection(connection);
         }
     }
 
@@ -65,7 +64,7 @@ final class NativeReferenceLookup implements ReferenceLookup {
     private Set<String> query(Connection connection, FileColumn column, List<String> values) throws SQLException {
         Map<Object, List<String>> byColumnValue = new HashMap<>();
         for (String value : values) {
-            byColumnValue.computeIfAbsent(column.toColumnValue(value), k -> new ArrayList<>()).add(value);
+            byColumnValue.computeIfAbsent(column.toColumnValue().apply(value), k -> new ArrayList<>()).add(value);
         }
         String sql = "select " + column.column() + " from " + column.table() + " where " + column.column()
                 + " in (" + "?,".repeat(byColumnValue.size() - 1) + "?)";

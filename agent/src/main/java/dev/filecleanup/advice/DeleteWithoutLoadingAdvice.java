@@ -1,8 +1,7 @@
-package dev.filecleanup.hibernate7;
+package dev.filecleanup.advice;
 
 import dev.filecleanup.Hooks;
 import net.bytebuddy.asm.Advice;
-import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Woven into {@code DefaultDeleteEventListener.canBeDeletedWithoutLoading}: since 6.2 Hibernate deletes an
@@ -15,7 +14,7 @@ final class DeleteWithoutLoadingAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void mustLoad(@Advice.Argument(1) EntityPersister persister,
+    static void mustLoad(@Advice.Argument(1) Object persister,
                          @Advice.Return(readOnly = false) boolean withoutLoading) {
         if (withoutLoading && Hooks.hasFileAttributes(persister)) {
             withoutLoading = false;

@@ -1,12 +1,13 @@
-package dev.filecleanup.hibernate7;
+package dev.filecleanup.advice;
 
 import dev.filecleanup.Hooks;
 import net.bytebuddy.asm.Advice;
-import org.hibernate.action.internal.EntityUpdateAction;
+import org.hibernate.action.internal.EntityAction;
 
 /**
  * Woven into {@code EntityUpdateAction.execute()}: after the UPDATE ran, hand over the previous (database) state
- * and the new state. The fields are read directly because their getters are protected.
+ * and the new state. The fields are read directly because their getters are protected; the fields and
+ * {@code getPersister()} are the same in Hibernate 5.6 to 7.x.
  */
 final class EntityUpdateAdvice {
 
@@ -14,9 +15,9 @@ final class EntityUpdateAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void updated(@Advice.This EntityUpdateAction action,
+    static void updated(@Advice.This EntityAction action,
                         @Advice.FieldValue("previousState") Object[] previousState,
                         @Advice.FieldValue("state") Object[] state) {
-        Hooks.entityUpdated(action.getSession(), action.getPersister(), previousState, state);
+        Hooks.entityUpdated(action, action.getPersister(), previousState, state);
     }
 }

@@ -1,4 +1,4 @@
-package dev.filecleanup.hibernate7;
+package dev.filecleanup.advice;
 
 import dev.filecleanup.Hooks;
 import net.bytebuddy.asm.Advice;
