@@ -1,0 +1,138 @@
+package com.example.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the test application in its own JVM with the built agent jar attached, the way a user would, and
+ * collects what it printed. Set {@code -Dtestapp.withoutAgent=true} to run every test without the agent: they
+ * must then fail, which shows they test the agent and not the application.
+ */
+final class AgentRun {
+    static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
+            + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file";
+
+    private final Path root;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private boolean withAgent = !Boolean.getBoolean("testapp.withoutAgent");
+    private String agentArgument;
+
+    private AgentRun(Path root) {
+        this.root = root;
+        option("filecleanup.roots", root.toString());
+        option("filecleanup.attributes", ATTRIBUTES);
+    }
+
+    static AgentRun in(Path root) {
+        return new AgentRun(root);
+    }
+
+    AgentRun option(String key, String value) {
+        jvmOptions.removeIf(option -> option.startsWith("-D" + key + "="));
+        jvmOptions.add("-D" + key + "=" + value);
+        return this;
+    }
+
+    AgentRun withoutOption(String key) {
+        jvmOptions.removeIf(option -> option.startsWith("-D" + key + "="));
+        return this;
+    }
+
+    AgentRun environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    AgentRun agentArgument(String argument) {
+        this.agentArgument = argument;
+        return this;
+    }
+
+    AgentRun withoutAgent() {
+        this.withAgent = false;
+        return this;
+    }
+
+    Result scenario(String name, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:TieredStopAtLevel=1");
+        if (withAgent) {
+            command.add("-javaagent:" + agentJar() + (agentArgument == null ? "" : "=" + agentArgument));
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath());
+        command.add(Scenarios.class.getName());
+        command.add(name);
+        command.add(root.toString());
+        command.addAll(List.of(arguments));
+
+        Path log = Files.createTempFile("scenario-" + name, ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("FILECLEANUP_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        Files.delete(log);
+        assertTrue(finished, "scenario " + name + " did not finish:\n" + output);
+        return new Result(process.exitValue(), output);
+    }
+
+    /** The application's own classes (absent in the modules that run it against another Hibernate) and its jars. */
+    private static String classpath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        Path classes = Path.of(System.getProperty("testapp.classpath"));
+        if (Files.isDirectory(classes)) {
+            entries.add(classes.toString());
+        }
+        entries.add(Files.readString(Path.of(System.getProperty("testapp.classpathFile"))).trim());
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Whether the Hibernate under test has {@code @SoftDelete} (6.4 and later). */
+    static boolean hasSoftDelete() {
+        try {
+            Class.forName("org.hibernate.annotations.SoftDelete");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static Path agentJar() {
+        Path jar = Path.of(System.getProperty("filecleanup.agentJar"));
+        assertTrue(Files.isRegularFile(jar), "the agent jar is not built: " + jar);
+        return jar;
+    }
+
+    record Result(int exitCode, String output) {
+        Result succeeded() {
+            assertEquals(0, exitCode, "the application failed:\n" + output);
+            return this;
+        }
+
+        boolean logged(String text) {
+            return output.contains(text);
+        }
+
+        void assertLogged(String text) {
+            assertTrue(logged(text), "expected the output to contain '" + text + "':\n" + output);
+        }
+    }
+}
