@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * collects what it printed. Set {@code -Dtestapp.withoutAgent=true} to run every test without the agent: they
  * must then fail, which shows they test the agent and not the application.
  */
-final class AgentRun {
+public final class AgentRun {
     static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
             + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file";
 
@@ -26,6 +26,7 @@ final class AgentRun {
     private final Map<String, String> environment = new HashMap<>();
     private boolean withAgent = !Boolean.getBoolean("testapp.withoutAgent");
     private String agentArgument;
+    private Path applicationJar;
 
     private AgentRun(Path root) {
         this.root = root;
@@ -33,11 +34,11 @@ final class AgentRun {
         option("filecleanup.attributes", ATTRIBUTES);
     }
 
-    static AgentRun in(Path root) {
+    public static AgentRun in(Path root) {
         return new AgentRun(root);
     }
 
-    AgentRun option(String key, String value) {
+    public AgentRun option(String key, String value) {
         jvmOptions.removeIf(option -> option.startsWith("-D" + key + "="));
         jvmOptions.add("-D" + key + "=" + value);
         return this;
@@ -58,12 +59,18 @@ final class AgentRun {
         return this;
     }
 
+    /** Starts the application as {@code java -jar} (a Spring Boot fat jar) instead of the JPA scenario runner. */
+    public AgentRun jar(Path jar) {
+        this.applicationJar = jar;
+        return this;
+    }
+
     AgentRun withoutAgent() {
         this.withAgent = false;
         return this;
     }
 
-    Result scenario(String name, String... arguments) throws IOException, InterruptedException {
+    public Result scenario(String name, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -72,9 +79,14 @@ final class AgentRun {
             command.add("-javaagent:" + agentJar() + (agentArgument == null ? "" : "=" + agentArgument));
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath());
-        command.add(Scenarios.class.getName());
+        if (applicationJar != null) {
+            command.add("-jar");
+            command.add(applicationJar.toString());
+        } else {
+            command.add("-cp");
+            command.add(classpath());
+            command.add("com.example.uploads.Scenarios");
+        }
         command.add(name);
         command.add(root.toString());
         command.addAll(List.of(arguments));
@@ -121,8 +133,8 @@ final class AgentRun {
         return jar;
     }
 
-    record Result(int exitCode, String output) {
-        Result succeeded() {
+    public record Result(int exitCode, String output) {
+        public Result succeeded() {
             assertEquals(0, exitCode, "the application failed:\n" + output);
             return this;
         }
@@ -131,7 +143,7 @@ final class AgentRun {
             return output.contains(text);
         }
 
-        void assertLogged(String text) {
+        public void assertLogged(String text) {
             assertTrue(logged(text), "expected the output to contain '" + text + "':\n" + output);
         }
     }

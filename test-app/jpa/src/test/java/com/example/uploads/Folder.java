@@ -8,16 +8,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Assertions on the upload folder. */
-final class Folder {
+public final class Folder {
     private final Path root;
     private final String output;
 
-    Folder(Path root, AgentRun.Result result) {
+    public Folder(Path root, AgentRun.Result result) {
         this.root = root;
         this.output = result.output();
     }
 
-    Folder deleted(String... names) {
+    public Folder deleted(String... names) {
         for (String name : names) {
             assertFalse(Files.exists(root.resolve(name), LinkOption.NOFOLLOW_LINKS),
                     name + " should have been deleted; output:\n" + output);
@@ -25,7 +25,7 @@ final class Folder {
         return this;
     }
 
-    Folder kept(String... names) {
+    public Folder kept(String... names) {
         for (String name : names) {
             assertTrue(Files.exists(root.resolve(name), LinkOption.NOFOLLOW_LINKS),
                     name + " should still exist; output:\n" + output);
