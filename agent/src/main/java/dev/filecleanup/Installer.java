@@ -31,7 +31,7 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(AgentConfig config, Instrumentation instrumentation) {
+    static void install(AgentConfig config, Instrumentation instrumentation, boolean late) {
         Log.configure(config.logLevel());
         if (!INSTALLED.compareAndSet(false, true)) {
             return;
@@ -70,8 +70,11 @@ final class Installer {
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
                 .installOn(instrumentation);
-        Log.info("hibernate-file-cleanup {} installed: roots {}{}", version(), config.roots(),
-                config.dryRun() ? ", dry run (nothing is deleted)" : "");
+        Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}{}", version(), Runtime.version().feature(),
+                config.roots(), config.dryRun() ? ", dry run (nothing is deleted)" : "");
+        if (late) {
+            Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
+        }
     }
 
     /** Advice classes are read as class files, never loaded: they refer to Hibernate types. */

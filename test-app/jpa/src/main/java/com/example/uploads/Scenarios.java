@@ -28,7 +28,8 @@ public final class Scenarios {
             Map.entry("unsafe-values", (app, args) -> unsafeValues(app, args[2])),
             Map.entry("storage-errors", (app, args) -> storageErrors(app)),
             Map.entry("while-running", (app, args) -> whileRunning(app)),
-            Map.entry("exit-pending", (app, args) -> exitPending(app)));
+            Map.entry("exit-pending", (app, args) -> exitPending(app)),
+            Map.entry("late-attach", (app, args) -> remove(app)));
 
     private Scenarios() {
     }
@@ -37,6 +38,9 @@ public final class Scenarios {
         BiConsumer<Uploads, String[]> scenario = SCENARIOS.get(args[0]);
         if (scenario == null) {
             throw new IllegalArgumentException("unknown scenario " + args[0] + "; known: " + SCENARIOS.keySet());
+        }
+        if ("late-attach".equals(args[0])) {
+            awaitAttach(Path.of(args[1]));
         }
         Uploads app = new Uploads(Path.of(args[1]));
         scenario.accept(app, args);
@@ -280,6 +284,16 @@ public final class Scenarios {
     static void exitPending(Uploads app) {
         Document document = app.persist(new Document("at exit", app.store("exit/pending.txt")));
         app.run(em -> em.remove(em.find(Document.class, document.id)));
+    }
+
+    /** Prints this JVM's pid, then waits (a minute at most) until the test has attached the agent. */
+    private static void awaitAttach(Path root) {
+        System.out.println("waiting for the agent, pid " + ProcessHandle.current().pid());
+        System.out.flush();
+        Path signal = root.resolve("attached");
+        for (int i = 0; i < 600 && !Files.exists(signal); i++) {
+            sleep(100);
+        }
     }
 
     private static void rollback(Uploads app, java.util.function.Consumer<EntityManager> work) {

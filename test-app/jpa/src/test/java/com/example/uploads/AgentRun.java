@@ -107,7 +107,7 @@ public final class AgentRun {
     }
 
     /** The application's own classes (absent in the modules that run it against another Hibernate) and its jars. */
-    private static String classpath() throws IOException {
+    static String classpath() throws IOException {
         List<String> entries = new ArrayList<>();
         Path classes = Path.of(System.getProperty("testapp.classpath"));
         if (Files.isDirectory(classes)) {

@@ -15,7 +15,8 @@ class ConfigurationIT {
     @Test
     void theStartupLogNamesTheVersionAndEveryWatchedAttribute() throws Exception {
         AgentRun.Result result = AgentRun.in(root).scenario("exit-pending").succeeded();
-        result.assertLogged("hibernate-file-cleanup 0.1.0-SNAPSHOT installed: roots [" + root + "]");
+        result.assertLogged("hibernate-file-cleanup 0.1.0-SNAPSHOT installed on Java "
+                + Runtime.version().feature() + ": roots [" + root + "]");
         result.assertLogged("Hibernate 7.4.15.Final, SessionFactory 'uploads': watching Attachment.path, "
                 + "Contract.scan, Document.filePath, Invoice.path, Media.file, Memo.attachment, Note.file, "
                 + "Photo.path, Report.storagePath, Thumbnail.path, UserProfile.avatar, Video.file");
