@@ -29,7 +29,9 @@ public final class Scenarios {
             Map.entry("storage-errors", (app, args) -> storageErrors(app)),
             Map.entry("while-running", (app, args) -> whileRunning(app)),
             Map.entry("exit-pending", (app, args) -> exitPending(app)),
-            Map.entry("late-attach", (app, args) -> remove(app)));
+            Map.entry("late-attach", (app, args) -> remove(app)),
+            Map.entry("savepoint", (app, args) -> savepoint(app)),
+            Map.entry("deferred-commit-failure", (app, args) -> deferredCommitFailure(app)));
 
     private Scenarios() {
     }
@@ -284,6 +286,74 @@ public final class Scenarios {
     static void exitPending(Uploads app) {
         Document document = app.persist(new Document("at exit", app.store("exit/pending.txt")));
         app.run(em -> em.remove(em.find(Document.class, document.id)));
+    }
+
+    /**
+     * Work inside a JDBC savepoint is flushed, then the savepoint is rolled back, then the transaction commits.
+     * Hibernate never learns of the savepoint, but the rows still hold their paths, so the files must stay.
+     */
+    static void savepoint(Uploads app) {
+        Document removed = app.persist(new Document("removed in savepoint", app.store("savepoint/removed.txt")));
+        Document replaced = app.persist(new Document("replaced in savepoint", app.store("savepoint/old.txt")));
+        app.store("savepoint/new.txt");
+        Document control = app.persist(new Document("removed for real", app.store("savepoint/control.txt")));
+        app.run(em -> {
+            Session session = em.unwrap(Session.class);
+            java.sql.Savepoint[] savepoint = new java.sql.Savepoint[1];
+            session.doWork(connection -> savepoint[0] = connection.setSavepoint());
+            em.remove(em.find(Document.class, removed.id));
+            em.find(Document.class, replaced.id).filePath = "savepoint/new.txt";
+            em.flush();
+            session.doWork(connection -> connection.rollback(savepoint[0]));
+            em.clear();
+            em.remove(em.find(Document.class, control.id));
+        });
+        app.run(em -> System.out.println("after the savepoint rollback the rows hold: "
+                + em.find(Document.class, removed.id).filePath + ", " + em.find(Document.class, replaced.id).filePath));
+    }
+
+    /**
+     * PostgreSQL only: the flush succeeds and COMMIT fails on a deferred unique constraint. Then the same
+     * EntityManager runs a successful transaction; before Hibernate 7.4 the failed one's completion callbacks
+     * are still pending on the session at that point (HHH-20336). No file of the failed transaction may go.
+     */
+    static void deferredCommitFailure(Uploads app) {
+        app.run(em -> {
+            Object constraint = em.createNativeQuery("select constraint_name from information_schema.table_constraints"
+                    + " where table_name = 'document' and constraint_type = 'UNIQUE'").getSingleResult();
+            em.createNativeQuery("alter table document drop constraint " + constraint).executeUpdate();
+            em.createNativeQuery("alter table document add constraint document_code_deferred unique (code)"
+                    + " deferrable initially deferred").executeUpdate();
+        });
+        Document holder = new Document("holds the code", app.store("deferred/holder.txt"));
+        holder.code = "taken";
+        app.persist(holder);
+        Document victim = app.persist(new Document("removed, then the commit fails", app.store("deferred/removed.txt")));
+        Document replaced = app.persist(new Document("replaced, then the commit fails", app.store("deferred/old.txt")));
+        app.store("deferred/new.txt");
+
+        EntityManager em = app.emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.remove(em.find(Document.class, victim.id));
+            em.find(Document.class, replaced.id).filePath = "deferred/new.txt";
+            Document duplicate = new Document("duplicate code", null);
+            duplicate.code = "taken";
+            em.persist(duplicate);
+            em.flush();
+            System.out.println("flushed; committing");
+            em.getTransaction().commit();
+            throw new AssertionError("the commit should have failed");
+        } catch (RuntimeException expected) {
+            System.out.println("commit failed as planned: " + expected.getClass().getSimpleName());
+        }
+        // What Spring does with a pre-bound EntityManager after a failed commit: clear it and go on.
+        em.clear();
+        em.getTransaction().begin();
+        em.persist(new Tag("second transaction"));
+        em.getTransaction().commit();
+        em.close();
+        System.out.println("second transaction committed");
     }
 
     /** Prints this JVM's pid, then waits (a minute at most) until the test has attached the agent. */

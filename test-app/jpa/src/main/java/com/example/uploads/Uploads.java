@@ -20,9 +20,12 @@ public final class Uploads implements AutoCloseable {
     public Uploads(Path root) {
         this.root = root;
         Map<String, Object> overrides = new HashMap<>();
-        String url = System.getProperty("app.jdbcUrl");
-        if (url != null) {
-            overrides.put("jakarta.persistence.jdbc.url", url);
+        // The tests point the application at PostgreSQL or MariaDB this way; the default is in persistence.xml.
+        for (String setting : new String[] {"url", "user", "password"}) {
+            String value = System.getProperty("app.jdbc." + setting);
+            if (value != null) {
+                overrides.put("jakarta.persistence.jdbc." + setting, value);
+            }
         }
         this.emf = Persistence.createEntityManagerFactory("uploads", overrides);
     }

@@ -44,6 +44,13 @@ public final class AgentRun {
         return this;
     }
 
+    /** Points the application at {@code database}, after checking that it is reachable. */
+    public AgentRun database(Database database) {
+        database.assumeReachable();
+        jvmOptions.addAll(database.options());
+        return this;
+    }
+
     AgentRun withoutOption(String key) {
         jvmOptions.removeIf(option -> option.startsWith("-D" + key + "="));
         return this;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #2, points 4 and 5: nothing is deleted that committed data still references. */
@@ -16,9 +17,10 @@ class KeepIT {
     @TempDir
     Path root;
 
-    @Test
-    void changesThatNeverCommitDeleteNothing() throws Exception {
-        AgentRun.Result result = AgentRun.in(root).scenario("no-change").succeeded();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void changesThatNeverCommitDeleteNothing(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("no-change").succeeded();
         result.assertLogged("commit failed as planned");
         Folder folder = new Folder(root, result).kept("keep/rollback.txt", "keep/replace-old.txt",
                         "keep/replace-new.txt", "keep/failed-commit.txt", "keep/duplicate.txt", "keep/manual-flush.txt",
@@ -32,25 +34,28 @@ class KeepIT {
         }
     }
 
-    @Test
-    void aFileIsDeletedOnlyWhenNoRowOfAnyEntityHoldsIt() throws Exception {
-        AgentRun.Result result = AgentRun.in(root).scenario("references").succeeded();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aFileIsDeletedOnlyWhenNoRowOfAnyEntityHoldsIt(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("references").succeeded();
         new Folder(root, result)
                 .kept("refs/a.txt", "refs/shared.txt", "refs/cross.png")
                 .deleted("refs/b.txt");
         result.assertLogged("kept refs/shared.txt (Document.filePath removed): still referenced");
     }
 
-    @Test
-    void aSharedFileGoesWithItsLastReference() throws Exception {
-        AgentRun.Result result = AgentRun.in(root).scenario("shared-both-removed").succeeded();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aSharedFileGoesWithItsLastReference(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("shared-both-removed").succeeded();
         new Folder(root, result).deleted("refs/shared-both.txt");
     }
 
-    @Test
-    void theReferenceCheckIsBatched() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void theReferenceCheckIsBatched(Database database) throws Exception {
         int rows = 2000;
-        AgentRun.Result result = AgentRun.in(root).scenario("batch", String.valueOf(rows)).succeeded();
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("batch", String.valueOf(rows)).succeeded();
         new Folder(root, result).deleted("batch/00000.txt", "batch/01999.txt");
         Matcher summary = Pattern.compile("summary: (\\d+) deleted.* (\\d+) reference queries")
                 .matcher(result.output());

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #2, points 6 and 7: path safety and storage errors. */
@@ -15,8 +16,9 @@ class SafetyIT {
     Path temp;
     private Path locked;
 
-    @Test
-    void valuesOutsideTheRootsThroughLinksOrNamingDirectoriesAreNeverDeleted() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void valuesOutsideTheRootsThroughLinksOrNamingDirectoriesAreNeverDeleted(Database database) throws Exception {
         Path root = Files.createDirectories(temp.resolve("uploads"));
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Path secret = Files.writeString(outside.resolve("secret.txt"), "not yours");
@@ -24,7 +26,7 @@ class SafetyIT {
         Files.createSymbolicLink(root.resolve("linked-dir"), outside);
         Files.createDirectories(root.resolve("a-directory"));
 
-        AgentRun.Result result = AgentRun.in(root).scenario("unsafe-values", outside.toString()).succeeded();
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("unsafe-values", outside.toString()).succeeded();
 
         new Folder(root, result).kept("link-to-secret.txt", "linked-dir", "a-directory");
         assertTrue(Files.exists(secret), result.output());
@@ -39,14 +41,15 @@ class SafetyIT {
         result.assertLogged("summary: 0 deleted");
     }
 
-    @Test
-    void aMissingFileCountsAsDeletedAndAStorageErrorNeverReachesTheApplication() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aMissingFileCountsAsDeletedAndAStorageErrorNeverReachesTheApplication(Database database) throws Exception {
         Path root = Files.createDirectories(temp.resolve("uploads"));
         locked = Files.createDirectories(root.resolve("locked"));
         Files.writeString(locked.resolve("stuck.txt"), "cannot go");
         makeUndeletable(locked);
 
-        AgentRun.Result result = AgentRun.in(root).scenario("storage-errors").succeeded();
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("storage-errors").succeeded();
 
         result.assertLogged("the application carried on");
         result.assertLogged("already gone " + root.resolve("errors/gone.txt"));
