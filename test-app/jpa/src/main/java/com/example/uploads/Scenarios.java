@@ -31,6 +31,8 @@ public final class Scenarios {
             Map.entry("exit-pending", (app, args) -> exitPending(app)),
             Map.entry("late-attach", (app, args) -> remove(app)),
             Map.entry("savepoint", (app, args) -> savepoint(app)),
+            Map.entry("stress", (app, args) -> Stress.run(app, Long.parseLong(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]))),
             Map.entry("deferred-commit-failure", (app, args) -> deferredCommitFailure(app)));
 
     private Scenarios() {
