@@ -9,6 +9,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import com.example.springarchive.ArchiveRepository;
+import com.example.springarchive.ArchivedUpload;
 
 /**
  * A Spring Boot application with Spring Data JPA, packaged as a fat jar. Arguments: the scenario ("uploads")
@@ -18,10 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class SpringUploadsApplication implements ApplicationRunner {
     private final UploadRepository uploads;
     private final UploadService service;
+    private final ArchiveRepository archive;
+    private final TransactionTemplate transactions;
 
-    public SpringUploadsApplication(UploadRepository uploads, UploadService service) {
+    public SpringUploadsApplication(UploadRepository uploads, UploadService service, ArchiveRepository archive,
+                                    PlatformTransactionManager transactionManager) {
         this.uploads = uploads;
         this.service = service;
+        this.archive = archive;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public static void main(String[] args) {
@@ -59,6 +68,33 @@ public class SpringUploadsApplication implements ApplicationRunner {
         } catch (IllegalStateException expected) {
             System.out.println("rolled back: " + expected.getMessage());
         }
+        Upload outer = uploads.save(new Upload(store(root, "spring/outer-old.txt")));
+        Upload inner = uploads.save(new Upload(store(root, "spring/inner-removed.txt")));
+        try {
+            service.outerFailsAfterInnerCommits(outer.getId(), store(root, "spring/outer-new.txt"), inner.getId());
+        } catch (IllegalStateException expected) {
+            System.out.println("outer rolled back, inner committed: " + !uploads.existsById(inner.getId()));
+        }
+
+        Upload readOnly = uploads.save(new Upload(store(root, "spring/read-only.txt")));
+        service.removeInReadOnlyTransaction(readOnly.getId());
+        System.out.println("row after read-only removal exists: " + uploads.existsById(readOnly.getId()));
+
+        Upload templated = uploads.save(new Upload(store(root, "spring/template-removed.txt")));
+        transactions.executeWithoutResult(status -> uploads.deleteById(templated.getId()));
+        Upload templatedRollback = uploads.save(new Upload(store(root, "spring/template-rollback.txt")));
+        transactions.executeWithoutResult(status -> {
+            uploads.deleteById(templatedRollback.getId());
+            uploads.flush();
+            status.setRollbackOnly();
+        });
+
+        ArchivedUpload archived = archive.save(new ArchivedUpload(store(root, "spring/archived.txt")));
+        archive.deleteById(archived.getId());
+        String shared = store(root, "spring/shared-across-units.txt");
+        Upload sharedUpload = uploads.save(new Upload(shared));
+        archive.save(new ArchivedUpload(shared));
+        uploads.delete(sharedUpload);
         System.out.println("spring scenario finished");
     }
 

@@ -8,25 +8,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spring Boot application, packaged as a fat jar and started with {@code java -javaagent:... -jar}: Spring
- * Data repositories and {@code @Transactional} services, with Hibernate loaded by Spring Boot's class loader.
+ * Data repositories, {@code @Transactional} services (REQUIRES_NEW inside a failing transaction, read-only),
+ * {@code TransactionTemplate}, and two persistence units; Hibernate is loaded by Spring Boot's class loader.
  */
 class SpringBootFatJarIT {
     @TempDir
     Path root;
 
     @Test
-    void repositoriesAndTransactionalServicesCleanUpAfterCommitOnly() throws Exception {
+    void repositoriesTransactionalServicesAndTwoPersistenceUnitsCleanUpAfterCommitOnly() throws Exception {
         AgentRun.Result result = AgentRun.in(root)
-                .option("filecleanup.attributes", "Upload.path")
+                .option("filecleanup.attributes", "Upload.path,ArchivedUpload.path")
                 .jar(Path.of(System.getProperty("testapp.jar")))
                 .scenario("uploads").succeeded();
 
         result.assertLogged("spring scenario finished");
-        result.assertLogged("watching Upload.path");
+        result.assertLogged("SessionFactory 'uploads': watching Upload.path");
+        result.assertLogged("SessionFactory 'archive': watching ArchivedUpload.path");
+        result.assertLogged("outer rolled back, inner committed: true");
+        result.assertLogged("row after read-only removal exists: true");
         new Folder(root, result)
                 .deleted("spring/deleted-by-id.txt", "spring/deleted-by-entity.txt", "spring/replaced-old.txt",
-                        "spring/saved-old.txt")
+                        "spring/saved-old.txt", "spring/inner-removed.txt", "spring/template-removed.txt",
+                        "spring/archived.txt")
                 .kept("spring/replaced-new.txt", "spring/saved-new.txt", "spring/rollback-replace-old.txt",
-                        "spring/rollback-replace-new.txt", "spring/rollback-delete.txt");
+                        "spring/rollback-replace-new.txt", "spring/rollback-delete.txt", "spring/outer-old.txt",
+                        "spring/outer-new.txt", "spring/read-only.txt", "spring/template-rollback.txt",
+                        "spring/shared-across-units.txt");
     }
 }
