@@ -18,7 +18,16 @@ public final class Uploads implements AutoCloseable {
     final EntityManagerFactory emf;
 
     public Uploads(Path root) {
+        this(root, Persistence.createEntityManagerFactory("uploads", jdbcOverrides()));
+    }
+
+    /** An application whose EntityManagerFactory is built elsewhere (JTA mode); only its folder is used here. */
+    Uploads(Path root, EntityManagerFactory emf) {
         this.root = root;
+        this.emf = emf;
+    }
+
+    private static Map<String, Object> jdbcOverrides() {
         Map<String, Object> overrides = new HashMap<>();
         // The tests point the application at PostgreSQL or MariaDB this way; the default is in persistence.xml.
         for (String setting : new String[] {"url", "user", "password"}) {
@@ -27,7 +36,7 @@ public final class Uploads implements AutoCloseable {
                 overrides.put("jakarta.persistence.jdbc." + setting, value);
             }
         }
-        this.emf = Persistence.createEntityManagerFactory("uploads", overrides);
+        return overrides;
     }
 
     /** "Uploads" a file and returns the path to store, relative to the upload folder. */

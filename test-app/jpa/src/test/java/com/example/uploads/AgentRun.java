@@ -27,6 +27,7 @@ public final class AgentRun {
     private boolean withAgent = !Boolean.getBoolean("testapp.withoutAgent");
     private String agentArgument;
     private Path applicationJar;
+    private String mainClass = "com.example.uploads.Scenarios";
 
     private AgentRun(Path root) {
         this.root = root;
@@ -72,6 +73,11 @@ public final class AgentRun {
         return this;
     }
 
+    AgentRun mainClass(String name) {
+        this.mainClass = name;
+        return this;
+    }
+
     AgentRun withoutAgent() {
         this.withAgent = false;
         return this;
@@ -92,7 +98,7 @@ public final class AgentRun {
         } else {
             command.add("-cp");
             command.add(classpath());
-            command.add("com.example.uploads.Scenarios");
+            command.add(mainClass);
         }
         command.add(name);
         command.add(root.toString());
