@@ -47,8 +47,4 @@ final class Log {
     static void error(String format, Object... args) {
         Holder.LOGGER.error(format, args);
     }
-
-    static boolean isDebugEnabled() {
-        return Holder.LOGGER.isDebugEnabled();
-    }
 }

@@ -102,11 +102,7 @@ final class Stress {
                 }
                 if (random.nextInt(8) == 0) {
                     em.getTransaction().rollback();
-                    rollbacks.incrementAndGet();
-                    rows.clear();
-                    rows.addAll(rowsBefore);
-                    sharedPairs.clear();
-                    sharedPairs.addAll(pairsBefore);
+                    rolledBack(rows, rowsBefore, sharedPairs, pairsBefore);
                 } else {
                     em.getTransaction().commit();
                     commits.incrementAndGet();
@@ -116,15 +112,20 @@ final class Stress {
                 if (em.getTransaction().isActive()) {
                     em.getTransaction().rollback();
                 }
-                rollbacks.incrementAndGet();
-                rows.clear();
-                rows.addAll(rowsBefore);
-                sharedPairs.clear();
-                sharedPairs.addAll(pairsBefore);
+                rolledBack(rows, rowsBefore, sharedPairs, pairsBefore);
             } finally {
                 em.close();
             }
         }
+    }
+
+    /** A rolled-back transaction changed nothing: the thread's view of its rows goes back to before it. */
+    private void rolledBack(List<Long> rows, List<Long> rowsBefore, List<Long[]> pairs, List<Long[]> pairsBefore) {
+        rollbacks.incrementAndGet();
+        rows.clear();
+        rows.addAll(rowsBefore);
+        pairs.clear();
+        pairs.addAll(pairsBefore);
     }
 
     private static Long create(EntityManager em, String path, List<String> stored) {
