@@ -49,23 +49,22 @@ final class Installer {
         Hooks.install(cleanup);
         Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
 
-        ElementMatcher<ClassLoader> supported = loader -> HibernateLine.of(loader) != null;
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new Problems())
                 .ignore(nameStartsWith("dev.filecleanup.").or(nameStartsWith("net.bytebuddy.")))
-                .type(named(SESSION_FACTORY), supported)
+                .type(hibernate(SESSION_FACTORY))
                 .transform(advice(isConstructor(), "SessionFactoryCreatedAdvice")
                         .advice(named("close").and(takesArguments(0)), ADVICE + "SessionFactoryCloseAdvice"))
-                .type(named("org.hibernate.action.internal.EntityDeleteAction"), supported)
+                .type(hibernate("org.hibernate.action.internal.EntityDeleteAction"))
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
-                .type(named("org.hibernate.action.internal.EntityUpdateAction"), supported)
+                .type(hibernate("org.hibernate.action.internal.EntityUpdateAction"))
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
-                .type(named("org.hibernate.event.internal.DefaultDeleteEventListener"), supported)
+                .type(hibernate("org.hibernate.event.internal.DefaultDeleteEventListener"))
                 .transform(advice(named("canBeDeletedWithoutLoading"), "DeleteWithoutLoadingAdvice"))
-                .type(named("org.hibernate.internal.AbstractSharedSessionContract"), supported)
+                .type(hibernate("org.hibernate.internal.AbstractSharedSessionContract"))
                 .transform(advice(named("startTransactionBoundary").and(takesArguments(0)), "TransactionBeginAdvice")
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
@@ -75,6 +74,15 @@ final class Installer {
         if (late) {
             Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
         }
+    }
+
+    /**
+     * Matches one Hibernate class by name, and only then probes its class loader for a supported line: the
+     * name test is all that every other class loaded by the host pays.
+     */
+    private static AgentBuilder.RawMatcher hibernate(String typeName) {
+        return (type, loader, module, classBeingRedefined, protectionDomain) ->
+                type.getName().equals(typeName) && HibernateLine.of(loader) != null;
     }
 
     /** Advice classes are read as class files, never loaded: they refer to Hibernate types. */
