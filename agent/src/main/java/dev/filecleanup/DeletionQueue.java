@@ -2,8 +2,10 @@ package dev.filecleanup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,12 +125,18 @@ final class DeletionQueue {
                 files.putIfAbsent(file.value(), file);
             }
         }
-        Set<String> referenced = stillReferenced(files.keySet());
+        Map<String, Set<String>> spellings = new LinkedHashMap<>();
+        Set<String> lookFor = new LinkedHashSet<>();
+        for (String value : files.keySet()) {
+            spellings.put(value, deleter.spellings(value));
+            lookFor.addAll(spellings.get(value));
+        }
+        Set<String> referenced = stillReferenced(lookFor);
         for (ReleasedFile file : files.values()) {
             if (referenced == null) {
                 kept.incrementAndGet();
                 Log.warn("kept {} ({}): references could not be checked", file.value(), file.origin());
-            } else if (referenced.contains(file.value())) {
+            } else if (!Collections.disjoint(referenced, spellings.get(file.value()))) {
                 kept.incrementAndGet();
                 Log.info("kept {} ({}): still referenced", file.value(), file.origin());
             } else {

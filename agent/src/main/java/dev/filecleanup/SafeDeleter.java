@@ -3,6 +3,7 @@ package dev.filecleanup;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Deletes one released file if the storage roots allow it, and logs one line with the outcome. */
@@ -18,6 +19,11 @@ final class SafeDeleter {
     SafeDeleter(StorageRoots roots, boolean dryRun) {
         this.roots = roots;
         this.dryRun = dryRun;
+    }
+
+    /** The spellings of a value that the reference check must look for; see {@link StorageRoots#spellings}. */
+    Set<String> spellings(String value) {
+        return roots.spellings(value);
     }
 
     void delete(ReleasedFile file) {

@@ -6,7 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides whether a stored value may name a file we delete. A value qualifies only if it resolves to a regular
@@ -51,6 +53,32 @@ final class StorageRoots {
             }
         }
         return Resolution.refuse("outside the storage roots " + roots);
+    }
+
+    /**
+     * Every way a row may spell the same file: the value itself, its absolute form, and its form relative to each
+     * root. The reference check looks for all of them, so a file stored once as {@code docs/a.pdf} and once as
+     * {@code /srv/uploads/docs/a.pdf} is still referenced.
+     */
+    Set<String> spellings(String value) {
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(value);
+        if (roots.isEmpty()) {
+            return spellings;
+        }
+        try {
+            Path raw = Path.of(value);
+            Path absolute = (raw.isAbsolute() ? raw : roots.get(0).resolve(raw)).normalize();
+            spellings.add(absolute.toString());
+            for (Path root : roots) {
+                if (absolute.startsWith(root) && !absolute.equals(root)) {
+                    spellings.add(root.relativize(absolute).toString());
+                }
+            }
+        } catch (InvalidPathException e) {
+            // only the value itself
+        }
+        return spellings;
     }
 
     private static Resolution inspect(Path root, Path candidate) {

@@ -45,6 +45,18 @@ class DeletionQueueTest {
     }
 
     @Test
+    void aFileHeldUnderAnotherSpellingIsKept() throws Exception {
+        Files.writeString(root.resolve("same.txt"), "x");
+        queue.register("factory", new CountingLookup(Set.of(root.resolve("same.txt").toString())));
+
+        queue.submit(List.of(released("./same.txt")));
+
+        assertTrue(queue.awaitIdle(Duration.ofSeconds(5)));
+        assertTrue(Files.exists(root.resolve("same.txt")));
+        assertEquals(1, queue.kept.get());
+    }
+
+    @Test
     void everyOpenFactoryIsAsked() throws Exception {
         Files.writeString(root.resolve("other-db.txt"), "x");
         queue.register("first", new CountingLookup(Set.of()));
@@ -98,7 +110,7 @@ class DeletionQueueTest {
         }
         assertTrue(queue.awaitIdle(Duration.ofSeconds(5)));
         assertTrue(lookup.calls.get() <= 50);
-        assertEquals(51, lookup.seen.size());
+        assertEquals(2 * 51, lookup.seen.size(), "51 values, each as stored and as an absolute path");
         assertEquals(0, queue.pending());
     }
 

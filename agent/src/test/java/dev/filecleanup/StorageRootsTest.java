@@ -95,4 +95,15 @@ class StorageRootsTest {
         String refusal = roots.resolve(value).refusal();
         assertTrue(refusal != null && refusal.startsWith(reason), value + " -> " + refusal);
     }
+
+    @Test
+    void aFileHasAsManySpellingsAsRootsCanReachIt() {
+        assertEquals(java.util.Set.of("docs/a.txt", uploads.resolve("docs/a.txt").toString()),
+                roots.spellings("docs/a.txt"));
+        assertEquals(java.util.Set.of("./docs//a.txt", uploads.resolve("docs/a.txt").toString(), "docs/a.txt"),
+                roots.spellings("./docs//a.txt"));
+        assertEquals(java.util.Set.of(avatars.resolve("me.png").toString(), "me.png"),
+                roots.spellings(avatars.resolve("me.png").toString()));
+        assertEquals(java.util.Set.of("bad\0name"), roots.spellings("bad\0name"));
+    }
 }
