@@ -28,9 +28,13 @@ final class AttributeCatalog {
         Map<Selector, String> wrongType = new LinkedHashMap<>();
         Map<String, FileColumn> columns = new LinkedHashMap<>();
 
+        Map<Object, Set<String>> namesByPersister = new IdentityHashMap<>();
+        Map<Object, String> entityByPersister = new IdentityHashMap<>();
         for (MappedAttribute attribute : model.attributes()) {
-            Set<String> names = EntityNames.of(attribute.entityClass(), attribute.entityName());
-            String entity = EntityNames.display(attribute.entityClass(), attribute.entityName());
+            Set<String> names = namesByPersister.computeIfAbsent(attribute.persister(),
+                    p -> EntityNames.of(attribute.entityClass(), attribute.entityName()));
+            String entity = entityByPersister.computeIfAbsent(attribute.persister(),
+                    p -> EntityNames.display(attribute.entityClass(), attribute.entityName()));
             String label = entity + "." + attribute.attribute();
             Selector excluded = first(excludes, names, attribute.attribute());
             if (excluded != null) {
@@ -58,8 +62,7 @@ final class AttributeCatalog {
         }
 
         Map<Object, FileSlots> slots = new IdentityHashMap<>();
-        byPersister.forEach((persister, list) -> slots.put(persister, new FileSlots(
-                EntityNames.display(list.get(0).entityClass(), list.get(0).entityName()),
+        byPersister.forEach((persister, list) -> slots.put(persister, new FileSlots(entityByPersister.get(persister),
                 list.stream().mapToInt(MappedAttribute::position).toArray(),
                 list.stream().map(MappedAttribute::attribute).toArray(String[]::new))));
         return new FactoryWatch(model.name(), model.hibernateVersion(), slots, List.copyOf(watched),
