@@ -28,13 +28,13 @@ final class EntityNames {
         return names;
     }
 
-    /** The name the log uses: the JPA entity name where there is one. */
+    /** The name the log uses: the JPA entity name, which defaults to the simple class name (also when nested). */
     static String display(Class<?> entityClass, String entityName) {
-        String jpaName = entityClass == null ? null : jpaName(entityClass);
-        if (jpaName != null) {
-            return jpaName;
+        if (entityClass == null) {
+            return entityName.substring(entityName.lastIndexOf('.') + 1);
         }
-        return entityName.substring(entityName.lastIndexOf('.') + 1);
+        String jpaName = jpaName(entityClass);
+        return jpaName != null ? jpaName : entityClass.getSimpleName();
     }
 
     private static String jpaName(Class<?> type) {
