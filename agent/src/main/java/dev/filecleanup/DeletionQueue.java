@@ -128,8 +128,9 @@ final class DeletionQueue {
         Map<String, Set<String>> spellings = new LinkedHashMap<>();
         Set<String> lookFor = new LinkedHashSet<>();
         for (String value : files.keySet()) {
-            spellings.put(value, deleter.spellings(value));
-            lookFor.addAll(spellings.get(value));
+            Set<String> ways = deleter.spellings(value);
+            spellings.put(value, ways);
+            lookFor.addAll(ways);
         }
         Set<String> referenced = stillReferenced(lookFor);
         for (ReleasedFile file : files.values()) {

@@ -2,8 +2,8 @@ package dev.filecleanup;
 
 /**
  * The Hibernate version lines the agent knows. The advice is the same for all of them; what differs is how the
- * mapping model is read: one package per line under {@code dev.filecleanup.hibernate}. A line is chosen per class loader by probing for
- * classes, without loading anything.
+ * mapping model is read: one package per line under {@code dev.filecleanup.hibernate}. A line is chosen per
+ * class loader by probing for classes, without loading anything.
  */
 enum HibernateLine {
     /** Hibernate ORM 5.6, javax and jakarta: has the legacy Criteria API and 5.6's FetchNotFoundException. */
