@@ -1,44 +1,58 @@
 package dev.filecleanup;
 
+import dev.filecleanup.capture.FileSlots;
+import dev.filecleanup.capture.SessionTransactions;
+import dev.filecleanup.capture.StateCapture;
+import dev.filecleanup.catalog.AttributeCatalog;
+import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.FactoryWatch;
+import dev.filecleanup.cleanup.Counters;
+import dev.filecleanup.cleanup.DeletionQueue;
+import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.line.HibernateLine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The running agent: ties the catalog of file attributes, the per-session captures and the deletion queue
- * together. One instance per JVM, created by {@link Installer}; advice reaches it through {@link Hooks}.
+ * The running agent: ties the stages together (catalogue, capture, hand-off, cleanup). One instance per JVM,
+ * created by {@link Installer}; advice reaches it through {@link Hooks}.
  */
 final class FileCleanup {
     private final AgentConfig config;
+    private final Counters counters = new Counters();
     private final Map<Object, FileSlots> catalog = new ConcurrentHashMap<>();
     private final Map<Object, FactoryWatch> factories = new ConcurrentHashMap<>();
-    private final SafeDeleter deleter;
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
+    private final StateCapture capture;
 
     FileCleanup(AgentConfig config) {
         this.config = config;
-        this.deleter = new SafeDeleter(new StorageRoots(config.roots()), config.dryRun());
-        this.queue = new DeletionQueue(deleter);
-        this.transactions = new SessionTransactions(queue);
+        this.queue = new DeletionQueue(config.roots(), config.dryRun(), counters);
+        this.transactions = new SessionTransactions(queue::submit);
+        this.capture = new StateCapture(transactions);
     }
 
     void sessionFactoryCreated(Object sessionFactory) throws ReflectiveOperationException {
         ClassLoader loader = sessionFactory.getClass().getClassLoader();
         HibernateLine line = HibernateLine.of(loader);
-        if (line == null) {
-            return;
+        if (line != null) {
+            watch(sessionFactory, line, line.newReader(loader).read(sessionFactory));
         }
-        FactoryModel model = line.newReader(loader).read(sessionFactory);
+    }
+
+    /** Catalogues one SessionFactory's model; separate from reading it, so that tests can bring their own. */
+    void watch(Object sessionFactory, HibernateLine line, FactoryModel model) {
         FactoryWatch watch = AttributeCatalog.build(model, config.attributes(), config.excludes());
         for (String problem : watch.unmatched()) {
             Log.warn("SessionFactory '{}': {}", watch.name(), problem);
         }
-        Log.info("Hibernate {}, SessionFactory '{}': watching {}", watch.version(), watch.name(),
-                watch.watched().isEmpty() ? "no file attributes" : String.join(", ", watch.watched()));
+        Log.info("Hibernate {} (line {}), SessionFactory '{}': watching {}", watch.version(), line.id(),
+                watch.name(), watch.watched().isEmpty() ? "no file attributes" : String.join(", ", watch.watched()));
         if (!watch.slots().isEmpty()) {
             catalog.putAll(watch.slots());
             factories.put(sessionFactory, watch);
-            queue.register(sessionFactory, watch.lookup());
+            queue.watch(sessionFactory, model, watch.columns());
         }
     }
 
@@ -51,28 +65,43 @@ final class FileCleanup {
         if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("SessionFactory '{}' closed with deletions still pending; their files are kept", watch.name());
         }
-        queue.unregister(sessionFactory);
+        queue.unwatch(sessionFactory);
         watch.slots().keySet().forEach(catalog::remove);
     }
 
-    FileSlots slots(Object persister) {
-        return catalog.get(persister);
+    /** Whether entities of this persister have file attributes; all that other entities ever cost. */
+    boolean watches(Object persister) {
+        return catalog.containsKey(persister);
+    }
+
+    void entityDeleted(Object action, Object persister, Object[] deletedState) throws Throwable {
+        FileSlots slots = catalog.get(persister);
+        if (slots != null) {
+            capture.deleted(action, slots, deletedState);
+        }
+    }
+
+    void entityUpdated(Object action, Object persister, Object[] previousState, Object[] state) throws Throwable {
+        FileSlots slots = catalog.get(persister);
+        if (slots != null) {
+            capture.updated(action, slots, previousState, state);
+        }
     }
 
     SessionTransactions transactions() {
         return transactions;
     }
 
+    Counters counters() {
+        return counters;
+    }
+
     /** At JVM exit: finish what is pending, within the configured bound, and summarise. */
     void shutdown() {
-        boolean drained = queue.awaitIdle(config.shutdownTimeout());
-        if (!drained) {
+        if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("{} transaction(s) still pending at exit after {}s; their files are kept",
                     queue.pending(), config.shutdownTimeout().toSeconds());
         }
-        Log.info("summary: {} deleted{}, {} kept (still referenced or unchecked), {} refused, {} failed, "
-                        + "{} reference queries",
-                deleter.deleted.get(), config.dryRun() ? " (dry run)" : "", queue.kept.get(),
-                deleter.refused.get(), deleter.failed.get(), queue.statementsRun());
+        Log.info("summary: {}", counters.summary(config.dryRun()));
     }
 }

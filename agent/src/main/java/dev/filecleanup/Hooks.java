@@ -34,7 +34,7 @@ public final class Hooks {
     /** Whether Hibernate must load an entity before deleting it, because we need its file values. */
     public static boolean hasFileAttributes(Object persister) {
         try {
-            return cleanup.slots(persister) != null;
+            return cleanup.watches(persister);
         } catch (Throwable t) {
             return true;
         }
@@ -46,15 +46,7 @@ public final class Hooks {
      */
     public static void entityDeleted(Object action, Object persister, Object[] deletedState) {
         try {
-            FileSlots slots = cleanup.slots(persister);
-            if (slots == null) {
-                return;
-            }
-            if (deletedState == null) {
-                Log.warn("a {} was deleted without being loaded; its files are kept", slots.entity());
-                return;
-            }
-            slots.released(ActionSession.of(action), deletedState, cleanup.transactions());
+            cleanup.entityDeleted(action, persister, deletedState);
         } catch (Throwable t) {
             Log.error("failed to capture the files of a deleted entity; they are kept", t);
         }
@@ -63,15 +55,7 @@ public final class Hooks {
     /** A row was updated by {@code action}; {@code previousState} is the database state it had before. */
     public static void entityUpdated(Object action, Object persister, Object[] previousState, Object[] state) {
         try {
-            FileSlots slots = cleanup.slots(persister);
-            if (slots == null) {
-                return;
-            }
-            if (previousState == null) {
-                Log.warn("a {} was updated without a loaded state; replaced files are kept", slots.entity());
-                return;
-            }
-            slots.replaced(ActionSession.of(action), previousState, state, cleanup.transactions());
+            cleanup.entityUpdated(action, persister, previousState, state);
         } catch (Throwable t) {
             Log.error("failed to capture the files of an updated entity; they are kept", t);
         }

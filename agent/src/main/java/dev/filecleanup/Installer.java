@@ -5,14 +5,16 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.line.HibernateLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -20,11 +22,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the advice, once. Types are matched by exact name and only in class loaders where a supported
- * Hibernate line is present; a Hibernate of another version gets one warning and no instrumentation.
+ * Installs the advice. Types are matched by exact name and only in class loaders where a supported Hibernate
+ * line is present; a Hibernate of another version gets one warning and no instrumentation.
  */
 final class Installer {
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final String SESSION_FACTORY = "org.hibernate.internal.SessionFactoryImpl";
     private static final String ADVICE = "dev.filecleanup.advice.";
 
@@ -33,9 +34,6 @@ final class Installer {
 
     static void install(AgentConfig config, Instrumentation instrumentation, boolean late) {
         Log.configure(config.logLevel());
-        if (!INSTALLED.compareAndSet(false, true)) {
-            return;
-        }
         if (!config.enabled()) {
             Log.info("hibernate-file-cleanup {} disabled (filecleanup.enabled=false): nothing installed", version());
             return;
@@ -48,8 +46,17 @@ final class Installer {
         FileCleanup cleanup = new FileCleanup(config);
         Hooks.install(cleanup);
         Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
+        weave(instrumentation);
+        Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}{}", version(), Runtime.version().feature(),
+                config.roots(), config.dryRun() ? ", dry run (nothing is deleted)" : "");
+        if (late) {
+            Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
+        }
+    }
 
-        new AgentBuilder.Default()
+    /** Weaves the advice; the returned transformer can undo it, which the in-process tests do. */
+    static ResettableClassFileTransformer weave(Instrumentation instrumentation) {
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
@@ -69,11 +76,6 @@ final class Installer {
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
                 .installOn(instrumentation);
-        Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}{}", version(), Runtime.version().feature(),
-                config.roots(), config.dryRun() ? ", dry run (nothing is deleted)" : "");
-        if (late) {
-            Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
-        }
     }
 
     /**

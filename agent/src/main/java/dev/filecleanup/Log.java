@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * The agent's own log: the relocated slf4j-simple writing to stderr, never the host's logging setup.
  * Its settings live under the relocated package name, so they cannot clash with the host's slf4j-simple.
  */
-final class Log {
+public final class Log {
     private static final String SIMPLE_LOGGER = LoggerFactory.class.getPackageName() + ".simpleLogger.";
 
     private Log() {
@@ -32,19 +32,19 @@ final class Log {
         static final Logger LOGGER = LoggerFactory.getLogger("file-cleanup");
     }
 
-    static void debug(String format, Object... args) {
+    public static void debug(String format, Object... args) {
         Holder.LOGGER.debug(format, args);
     }
 
-    static void info(String format, Object... args) {
+    public static void info(String format, Object... args) {
         Holder.LOGGER.info(format, args);
     }
 
-    static void warn(String format, Object... args) {
+    public static void warn(String format, Object... args) {
         Holder.LOGGER.warn(format, args);
     }
 
-    static void error(String format, Object... args) {
+    public static void error(String format, Object... args) {
         Holder.LOGGER.error(format, args);
     }
 }

@@ -1,7 +1,7 @@
 package dev.filecleanup.hibernate;
 
-import dev.filecleanup.FactoryModel;
-import dev.filecleanup.MappedAttribute;
+import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.MappedAttribute;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

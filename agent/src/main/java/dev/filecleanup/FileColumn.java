@@ -1,7 +1,0 @@
-package dev.filecleanup;
-
-import java.util.function.Function;
-
-/** One database column that holds file values, and how a stored path is written to it. */
-record FileColumn(String table, String column, Function<String, Object> toColumnValue) {
-}

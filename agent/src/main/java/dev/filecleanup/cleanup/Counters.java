@@ -1,0 +1,84 @@
+package dev.filecleanup.cleanup;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every count the agent keeps, in one place: the exit summary and the tests read them here. */
+public final class Counters {
+    private final AtomicLong released = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong alreadyGone = new AtomicLong();
+    private final AtomicLong kept = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong referenceQueries = new AtomicLong();
+
+    /** Values handed to the queue by committed transactions. */
+    public long released() {
+        return released.get();
+    }
+
+    /** Files deleted (or, in a dry run, that would have been). */
+    public long deleted() {
+        return deleted.get();
+    }
+
+    /** Released files that were no longer on disk when their turn came. */
+    public long alreadyGone() {
+        return alreadyGone.get();
+    }
+
+    /** Released files kept because a row still references them, or because that could not be checked. */
+    public long kept() {
+        return kept.get();
+    }
+
+    /** Released values that the storage roots do not allow deleting. */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Files whose deletion failed. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Statements the reference check ran. */
+    public long referenceQueries() {
+        return referenceQueries.get();
+    }
+
+    void countReleased(int values) {
+        released.addAndGet(values);
+    }
+
+    void countDeleted() {
+        deleted.incrementAndGet();
+    }
+
+    void countAlreadyGone() {
+        alreadyGone.incrementAndGet();
+    }
+
+    void countKept() {
+        kept.incrementAndGet();
+    }
+
+    void countRefused() {
+        refused.incrementAndGet();
+    }
+
+    void countFailed() {
+        failed.incrementAndGet();
+    }
+
+    void countReferenceQuery() {
+        referenceQueries.incrementAndGet();
+    }
+
+    /** The exit summary's text. */
+    public String summary(boolean dryRun) {
+        return released() + " released, " + deleted() + " deleted" + (dryRun ? " (dry run)" : "") + ", "
+                + alreadyGone() + " already gone, " + kept() + " kept (still referenced or unchecked), "
+                + refused() + " refused, " + failed() + " failed, " + referenceQueries() + " reference queries";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.filecleanup.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The agent's whole configuration, parsed once into final fields. Loaded from plain maps so that tests never
+ * touch system properties or the environment. Precedence: system property, then environment variable, then
+ * the properties file named by the agent argument, then the default.
+ */
+public final class AgentConfig {
+    private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
+
+    private final boolean enabled;
+    private final List<Path> roots;
+    private final List<Selector> attributes;
+    private final List<Selector> excludes;
+    private final boolean dryRun;
+    private final Duration shutdownTimeout;
+    private final String logLevel;
+
+    private AgentConfig(Map<ConfigOption, String> values) {
+        this.enabled = parseBoolean(values, ConfigOption.ENABLED);
+        this.roots = parseRoots(values.get(ConfigOption.ROOTS));
+        this.attributes = Selector.parseList(values.get(ConfigOption.ATTRIBUTES), ConfigOption.ATTRIBUTES.key());
+        this.excludes = Selector.parseList(values.get(ConfigOption.EXCLUDE), ConfigOption.EXCLUDE.key());
+        this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
+        this.shutdownTimeout = parseSeconds(values, ConfigOption.SHUTDOWN_TIMEOUT);
+        this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
+    }
+
+    /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
+    public static AgentConfig load(String agentArgs, Properties systemProperties, Map<String, String> environment)
+            throws IOException {
+        Properties file = new Properties();
+        if (agentArgs != null && !agentArgs.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(agentArgs.trim()))) {
+                file.load(in);
+            }
+        }
+        return from(asMap(file), asMap(systemProperties), environment);
+    }
+
+    public static AgentConfig from(Map<String, String> file, Map<String, String> system,
+                                   Map<String, String> environment) {
+        Map<ConfigOption, String> values = new EnumMap<>(ConfigOption.class);
+        for (ConfigOption option : ConfigOption.values()) {
+            String value = system.get(option.key());
+            if (value == null) {
+                value = environment.get(option.environmentName());
+            }
+            if (value == null) {
+                value = file.get(option.key());
+            }
+            values.put(option, value == null ? option.defaultValue() : value.trim());
+        }
+        return new AgentConfig(values);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** Absolute and normalised, in the configured order: relative values resolve against the first. */
+    public List<Path> roots() {
+        return roots;
+    }
+
+    public List<Selector> attributes() {
+        return attributes;
+    }
+
+    public List<Selector> excludes() {
+        return excludes;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public String logLevel() {
+        return logLevel;
+    }
+
+    private static boolean parseBoolean(Map<ConfigOption, String> values, ConfigOption option) {
+        String raw = values.get(option);
+        if ("true".equalsIgnoreCase(raw)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(raw)) {
+            return false;
+        }
+        throw invalid(option, raw, "true or false");
+    }
+
+    private static Duration parseSeconds(Map<ConfigOption, String> values, ConfigOption option) {
+        String raw = values.get(option);
+        try {
+            long seconds = Long.parseLong(raw);
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(option, raw, "a number of seconds, 0 or more");
+    }
+
+    private static String parseLogLevel(String raw) {
+        String level = raw.toLowerCase(Locale.ROOT);
+        if (LOG_LEVELS.contains(level)) {
+            return level;
+        }
+        throw invalid(ConfigOption.LOG_LEVEL, raw, String.join(", ", LOG_LEVELS));
+    }
+
+    private static List<Path> parseRoots(String raw) {
+        List<Path> roots = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            if (!part.isBlank()) {
+                roots.add(Path.of(part.trim()).toAbsolutePath().normalize());
+            }
+        }
+        return List.copyOf(roots);
+    }
+
+    private static IllegalArgumentException invalid(ConfigOption option, String value, String expected) {
+        return new IllegalArgumentException(
+                option.key() + " (or " + option.environmentName() + ") is '" + value + "'; expected " + expected);
+    }
+
+    private static Map<String, String> asMap(Properties properties) {
+        Map<String, String> map = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
+        return map;
+    }
+}

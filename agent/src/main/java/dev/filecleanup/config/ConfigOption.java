@@ -1,0 +1,41 @@
+package dev.filecleanup.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting the agent reads; the README's configuration table describes each one and a test checks that the
+ * table lists exactly these keys, environment names and defaults.
+ */
+enum ConfigOption {
+    ENABLED("enabled", "true"),
+    ROOTS("roots", ""),
+    ATTRIBUTES("attributes", ""),
+    EXCLUDE("exclude", ""),
+    DRY_RUN("dryRun", "false"),
+    SHUTDOWN_TIMEOUT("shutdownTimeout", "10"),
+    LOG_LEVEL("logLevel", "info");
+
+    static final String PREFIX = "filecleanup.";
+
+    private final String name;
+    private final String defaultValue;
+
+    ConfigOption(String name, String defaultValue) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The system property and properties-file key, e.g. {@code filecleanup.dryRun}. */
+    String key() {
+        return PREFIX + name;
+    }
+
+    /** The environment variable, derived mechanically: {@code filecleanup.dryRun} becomes {@code FILECLEANUP_DRYRUN}. */
+    String environmentName() {
+        return key().replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    String defaultValue() {
+        return defaultValue;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.filecleanup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.filecleanup.capture.FakeAction;
+import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.MappedAttribute;
+import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.line.HibernateLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's stages wired together, with a SessionFactory model of the test's own whose connections block:
+ * what a closing SessionFactory and the exit hook do while a reference check cannot finish.
+ */
+class FileCleanupTest {
+    @TempDir
+    Path root;
+    private final Object sessionFactory = new Object();
+    private final Object persister = new Object();
+    private final Object session = new Object();
+    private final CountDownLatch checking = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Connection database;
+
+    @BeforeEach
+    void database() throws SQLException {
+        database = DriverManager.getConnection("jdbc:h2:mem:cleanup;DB_CLOSE_DELAY=-1", "sa", "");
+        database.createStatement().execute("create table document (file_path varchar(200))");
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        release.countDown();
+        database.createStatement().execute("drop all objects");
+        database.close();
+    }
+
+    @Test
+    void aClosingSessionFactoryWaitsForTheCheckItsFilesNeed() throws Throwable {
+        FileCleanup cleanup = committedRemovalOf("a.txt", 10);
+        assertTrue(checking.await(10, TimeUnit.SECONDS));
+        releaseAfter(300);
+
+        cleanup.sessionFactoryClosing(sessionFactory);
+
+        assertFalse(Files.exists(root.resolve("a.txt")), "deleted before the factory closed");
+        assertEquals(1, cleanup.counters().deleted());
+    }
+
+    @Test
+    void aClosingSessionFactoryGivesUpAtTheTimeoutAndKeepsTheFile() throws Throwable {
+        FileCleanup cleanup = committedRemovalOf("a.txt", 1);
+        assertTrue(checking.await(10, TimeUnit.SECONDS));
+
+        long started = System.nanoTime();
+        cleanup.sessionFactoryClosing(sessionFactory);
+
+        assertTrue(System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(1), "returned before the timeout");
+        assertTrue(Files.exists(root.resolve("a.txt")));
+        assertFalse(cleanup.watches(persister), "the closed factory's entities are forgotten");
+    }
+
+    @Test
+    void theExitHookFinishesABlockedCheckBeforeTheJvmGoes() throws Throwable {
+        FileCleanup cleanup = committedRemovalOf("a.txt", 10);
+        assertTrue(checking.await(10, TimeUnit.SECONDS));
+        releaseAfter(300);
+
+        cleanup.shutdown();
+
+        assertFalse(Files.exists(root.resolve("a.txt")));
+        assertEquals(1, cleanup.counters().deleted());
+    }
+
+    /** One committed transaction that removed a row holding {@code file}; its check blocks until released. */
+    private FileCleanup committedRemovalOf(String file, int shutdownTimeoutSeconds) throws Throwable {
+        Files.writeString(root.resolve(file), "x");
+        FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(),
+                "filecleanup.attributes", "Document.filePath",
+                "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()));
+        cleanup.watch(sessionFactory, HibernateLine.V6_2, new BlockingModel());
+        cleanup.transactions().began(session);
+        cleanup.entityDeleted(new FakeAction(session), persister, new Object[] {file});
+        cleanup.transactions().completed(session, true);
+        return cleanup;
+    }
+
+    private void releaseAfter(long millis) {
+        new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        }).start();
+    }
+
+    /** One entity, Document, with one file attribute; its connections are lent only once released. */
+    private final class BlockingModel implements FactoryModel {
+        @Override
+        public String name() {
+            return "blocking";
+        }
+
+        @Override
+        public String hibernateVersion() {
+            return "none";
+        }
+
+        @Override
+        public List<MappedAttribute> attributes() {
+            return List.of(new MappedAttribute(persister, null, "Document", "filePath", 0, String.class, "document",
+                    "file_path", value -> value));
+        }
+
+        @Override
+        public Connection openConnection() throws SQLException {
+            checking.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException(e);
+            }
+            return DriverManager.getConnection("jdbc:h2:mem:cleanup", "sa", "");
+        }
+
+        @Override
+        public void closeConnection(Connection connection) throws SQLException {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.filecleanup.cleanup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageRootsTest {
+    @TempDir
+    Path temp;
+    private Path uploads;
+    private Path avatars;
+    private Path outside;
+    private StorageRoots roots;
+
+    @BeforeEach
+    void folders() throws Exception {
+        uploads = Files.createDirectories(temp.resolve("uploads"));
+        avatars = Files.createDirectories(temp.resolve("avatars"));
+        outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "x");
+        roots = new StorageRoots(List.of(uploads, avatars));
+    }
+
+    @Test
+    void relativeValuesResolveAgainstTheFirstRoot() throws Exception {
+        Path file = Files.writeString(Files.createDirectories(uploads.resolve("docs")).resolve("a.txt"), "a");
+        StorageRoots.Resolution resolution = roots.resolve("docs/a.txt");
+        assertNull(resolution.refusal());
+        assertEquals(file.toRealPath(), resolution.file());
+    }
+
+    @Test
+    void absoluteValuesInsideAnyRootQualify() throws Exception {
+        Path file = Files.writeString(avatars.resolve("me.png"), "a");
+        assertEquals(file.toRealPath(), roots.resolve(file.toString()).file());
+    }
+
+    @Test
+    void aMissingFileInsideARootIsAlreadyGone() {
+        StorageRoots.Resolution resolution = roots.resolve("never/there.txt");
+        assertTrue(resolution.missing());
+        assertNull(resolution.refusal());
+    }
+
+    @Test
+    void valuesOutsideEveryRootAreRefused() {
+        assertRefused(outside.resolve("secret.txt").toString(), "outside the storage roots");
+        assertRefused("../outside/secret.txt", "outside the storage roots");
+        assertRefused("docs/../../outside/secret.txt", "outside the storage roots");
+        assertRefused(".", "outside the storage roots");
+        assertRefused(uploads.toString(), "outside the storage roots");
+    }
+
+    @Test
+    void symbolicLinksBelowARootAreRefused() throws Exception {
+        Files.createSymbolicLink(uploads.resolve("link.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(uploads.resolve("dir"), outside);
+        Files.createSymbolicLink(uploads.resolve("dangling.txt"), outside.resolve("nothing.txt"));
+        assertRefused("link.txt", "reached through a symbolic link");
+        assertRefused("dir/secret.txt", "reached through a symbolic link");
+        assertRefused("dangling.txt", "is a dangling symbolic link");
+    }
+
+    @Test
+    void aRootThatIsItselfALinkIsFollowedOnce() throws Exception {
+        Path linkedRoot = Files.createSymbolicLink(temp.resolve("current"), uploads);
+        Path file = Files.writeString(uploads.resolve("b.txt"), "b");
+        StorageRoots viaLink = new StorageRoots(List.of(linkedRoot));
+        assertEquals(file.toRealPath(), viaLink.resolve("b.txt").file());
+    }
+
+    @Test
+    void directoriesBlanksAndGarbageAreRefused() throws Exception {
+        Files.createDirectories(uploads.resolve("folder"));
+        assertRefused("folder", "is a directory");
+        assertRefused("", "blank value");
+        assertRefused("   ", "blank value");
+        assertRefused(null, "blank value");
+        assertRefused("bad\0name", "not a valid path");
+    }
+
+    @Test
+    void withoutRootsEverythingIsRefused() {
+        assertEquals("no storage roots configured", new StorageRoots(List.of()).resolve("a.txt").refusal());
+    }
+
+    private void assertRefused(String value, String reason) {
+        String refusal = roots.resolve(value).refusal();
+        assertTrue(refusal != null && refusal.startsWith(reason), value + " -> " + refusal);
+    }
+
+    @Test
+    void aFileHasAsManySpellingsAsRootsCanReachIt() {
+        assertEquals(java.util.Set.of("docs/a.txt", uploads.resolve("docs/a.txt").toString()),
+                roots.spellings("docs/a.txt"));
+        assertEquals(java.util.Set.of("./docs//a.txt", uploads.resolve("docs/a.txt").toString(), "docs/a.txt"),
+                roots.spellings("./docs//a.txt"));
+        assertEquals(java.util.Set.of(avatars.resolve("me.png").toString(), "me.png"),
+                roots.spellings(avatars.resolve("me.png").toString()));
+        assertEquals(java.util.Set.of("bad\0name"), roots.spellings("bad\0name"));
+    }
+}
