@@ -3,6 +3,7 @@ package com.example.uploads;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class JtaScenarios {
         em = emf.createEntityManager();
         em.remove(em.find(Document.class, timedOut.id));
         em.flush();
-        Thread.sleep(3000); // the reaper rolls the transaction back on its own thread
+        awaitRollbackByTheReaper();
         expectFailure(() -> transactions.commit(), "commit after the timeout");
         try {
             em.close();
@@ -82,6 +83,18 @@ public final class JtaScenarios {
             System.out.println("closing the timed-out EntityManager: " + e.getMessage());
         }
         transactions.setTransactionTimeout(0);
+    }
+
+    /** The transaction manager's reaper rolls the timed-out transaction back on its own thread. */
+    private void awaitRollbackByTheReaper() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (transactions.getStatus() != Status.STATUS_ROLLEDBACK) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the reaper did not roll back; status " + transactions.getStatus());
+            }
+            Thread.sleep(20);
+        }
+        System.out.println("the reaper rolled the transaction back");
     }
 
     private Document persist(Document document) throws Exception {

@@ -29,6 +29,7 @@ public final class Scenarios {
             Map.entry("storage-errors", (app, args) -> storageErrors(app)),
             Map.entry("while-running", (app, args) -> whileRunning(app)),
             Map.entry("exit-pending", (app, args) -> exitPending(app)),
+            Map.entry("exit-blocked", (app, args) -> exitBlocked(app)),
             Map.entry("late-attach", (app, args) -> remove(app)),
             Map.entry("savepoint", (app, args) -> savepoint(app)),
             Map.entry("stress", (app, args) -> Stress.run(app, Long.parseLong(args[2]), Integer.parseInt(args[3]),
@@ -48,7 +49,7 @@ public final class Scenarios {
         }
         Uploads app = new Uploads(Path.of(args[1]));
         scenario.accept(app, args);
-        if (!"exit-pending".equals(args[0])) {
+        if (!args[0].startsWith("exit-")) {
             app.close();
         }
         System.out.println("scenario " + args[0] + " finished");
@@ -291,6 +292,36 @@ public final class Scenarios {
     }
 
     /**
+     * PostgreSQL only. Commits a removal and exits at once, while another transaction holds a lock that blocks
+     * the reference check (it reads every file column, UserProfile's too). The lock holder, a daemon thread,
+     * lets go only once it sees the check waiting for it, so only an exit hook that waits can delete the file.
+     */
+    static void exitBlocked(Uploads app) {
+        Document document = app.persist(new Document("at exit", app.store("exit/blocked.txt")));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> app.run(em -> {
+            em.createNativeQuery("lock table UserProfile in access exclusive mode").executeUpdate();
+            locked.countDown();
+            boolean waited = false;
+            for (int i = 0; i < 200 && !waited; i++) {
+                sleep(50);
+                waited = ((Number) em.createNativeQuery("select count(*) from pg_stat_activity where "
+                        + "wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()")
+                        .getSingleResult()).intValue() > 0;
+            }
+            System.out.println("the reference check waited for the lock at exit: " + waited);
+        }), "lock-holder");
+        holder.setDaemon(true);
+        holder.start();
+        try {
+            locked.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        app.run(em -> em.remove(em.find(Document.class, document.id)));
+    }
+
+    /**
      * Work inside a JDBC savepoint is flushed, then the savepoint is rolled back, then the transaction commits.
      * Hibernate never learns of the savepoint, but the rows still hold their paths, so the files must stay.
      */
@@ -332,6 +363,7 @@ public final class Scenarios {
         app.persist(holder);
         Document victim = app.persist(new Document("removed, then the commit fails", app.store("deferred/removed.txt")));
         Document replaced = app.persist(new Document("replaced, then the commit fails", app.store("deferred/old.txt")));
+        Document control = app.persist(new Document("removed for real", app.store("deferred/control.txt")));
         app.store("deferred/new.txt");
 
         EntityManager em = app.emf.createEntityManager();
@@ -353,6 +385,11 @@ public final class Scenarios {
         em.clear();
         em.getTransaction().begin();
         em.persist(new Tag("second transaction"));
+        // Native SQL, which the agent does not see: the failed transaction's rows stop holding their files, so
+        // should its captures still be pending, nothing but the transaction tracking keeps these files.
+        em.createNativeQuery("update Document set filePath = null where id in (" + victim.id + ", " + replaced.id
+                + ")").executeUpdate();
+        em.remove(em.find(Document.class, control.id));
         em.getTransaction().commit();
         em.close();
         System.out.println("second transaction committed");

@@ -11,11 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * Starts the test application in its own JVM with the built agent jar attached, the way a user would, and
  * collects what it printed. Set {@code -Dtestapp.withoutAgent=true} to run every test without the agent: they
- * must then fail, which shows they test the agent and not the application.
+ * must then fail (apart from the controls named in the README), which shows they test the agent and not the
+ * application.
  */
 public final class AgentRun {
     static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
@@ -25,6 +30,7 @@ public final class AgentRun {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private boolean withAgent = !Boolean.getBoolean("testapp.withoutAgent");
+    private boolean attachLater;
     private String agentArgument;
     private Path applicationJar;
     private String mainClass = "com.example.uploads.Scenarios";
@@ -83,12 +89,26 @@ public final class AgentRun {
         return this;
     }
 
+    /**
+     * Starts the application without {@code -javaagent} and attaches the agent once it says it waits for it
+     * (the {@code late-attach} scenario), as {@code jcmd} or the Attach API would.
+     */
+    AgentRun attachLater() {
+        this.attachLater = true;
+        return this;
+    }
+
+    /** Logs at debug level, where the agent also names every value it captures. */
+    public AgentRun debug() {
+        return option("filecleanup.logLevel", "debug");
+    }
+
     public Result scenario(String name, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-XX:TieredStopAtLevel=1");
-        if (withAgent) {
+        if (withAgent && !attachLater) {
             command.add("-javaagent:" + agentJar() + (agentArgument == null ? "" : "=" + agentArgument));
         }
         command.addAll(jvmOptions);
@@ -109,6 +129,9 @@ public final class AgentRun {
         builder.environment().keySet().removeIf(key -> key.startsWith("FILECLEANUP_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
+        if (attachLater) {
+            attachWhenWaiting(process, log);
+        }
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
@@ -117,6 +140,21 @@ public final class AgentRun {
         Files.delete(log);
         assertTrue(finished, "scenario " + name + " did not finish:\n" + output);
         return new Result(process.exitValue(), output);
+    }
+
+    private void attachWhenWaiting(Process process, Path log) throws IOException, InterruptedException {
+        Pattern waiting = Pattern.compile("waiting for the agent, pid (\\d+)");
+        for (int i = 0; i < 600 && process.isAlive(); i++) {
+            Matcher pid = waiting.matcher(Files.readString(log));
+            if (pid.find()) {
+                if (withAgent) {
+                    ByteBuddyAgent.attach(agentJar().toFile(), pid.group(1), agentArgument);
+                }
+                Files.createFile(root.resolve("attached"));
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The application's own classes (absent in the modules that run it against another Hibernate) and its jars. */
@@ -146,6 +184,23 @@ public final class AgentRun {
         return jar;
     }
 
+    /** A constant of the agent's code, read from the built jar, so that tests derive what they expect from it. */
+    static int agentConstant(String className, String field) throws Exception {
+        try (java.net.URLClassLoader agent = new java.net.URLClassLoader(
+                new java.net.URL[] {agentJar().toUri().toURL()}, null)) {
+            java.lang.reflect.Field constant = agent.loadClass(className).getDeclaredField(field);
+            constant.setAccessible(true);
+            return constant.getInt(null);
+        }
+    }
+
+    /** The version the agent jar's manifest states, which its startup line must name. */
+    static String agentVersion() throws IOException {
+        try (JarFile jar = new JarFile(agentJar().toFile())) {
+            return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+    }
+
     public record Result(int exitCode, String output) {
         public Result succeeded() {
             assertEquals(0, exitCode, "the application failed:\n" + output);
@@ -158,6 +213,43 @@ public final class AgentRun {
 
         public void assertLogged(String text) {
             assertTrue(logged(text), "expected the output to contain '" + text + "':\n" + output);
+        }
+
+        /** The agent never named these values: it neither captured them nor handed them over. */
+        public void assertNeverMentioned(String... values) {
+            for (String value : values) {
+                List<String> mentions = agentLines().stream().filter(line -> line.contains(value)).toList();
+                assertEquals(List.of(), mentions, "the agent saw " + value + ":\n" + output);
+            }
+        }
+
+        /** A count from the agent's exit summary, e.g. {@code summary("deleted")}. */
+        public long summary(String counter) {
+            Matcher summary = Pattern.compile("summary: (.*)").matcher(output);
+            assertTrue(summary.find(), "no summary line:\n" + output);
+            Matcher count = Pattern.compile("(\\d+) " + Pattern.quote(counter) + "\\b").matcher(summary.group(1));
+            assertTrue(count.find(), "no count of " + counter + " in " + summary.group());
+            return Long.parseLong(count.group(1));
+        }
+
+        /** The lines the agent logged, none of the application's. */
+        List<String> agentLines() {
+            return output.lines().filter(line -> line.contains(" file-cleanup - ")).toList();
+        }
+
+        /**
+         * The agent captured each value when its SQL ran (a debug line), and never handed it to the deletion
+         * queue: no later line, kept, refused, deleted or gone, names it. Needs {@link AgentRun#debug()}.
+         */
+        public void assertCapturedButNeverHandedOver(String... values) {
+            for (String value : values) {
+                String captured = " captured " + value + " (";
+                assertTrue(agentLines().stream().anyMatch(line -> line.contains(captured)),
+                        "the agent never captured " + value + ":\n" + output);
+                List<String> handedOver = agentLines().stream()
+                        .filter(line -> line.contains(value) && !line.contains(captured)).toList();
+                assertEquals(List.of(), handedOver, value + " was handed to the deletion queue:\n" + output);
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue #2, points 9 and 10: switches, dry run, the startup and deletion log lines, configuration sources. */
+/** Switches, dry run, the startup and deletion log lines, and the configuration sources. */
 class ConfigurationIT {
     @TempDir
     Path root;
@@ -15,9 +15,10 @@ class ConfigurationIT {
     @Test
     void theStartupLogNamesTheVersionAndEveryWatchedAttribute() throws Exception {
         AgentRun.Result result = AgentRun.in(root).scenario("exit-pending").succeeded();
-        result.assertLogged("hibernate-file-cleanup 0.1.0-SNAPSHOT installed on Java "
+        result.assertLogged("hibernate-file-cleanup " + AgentRun.agentVersion() + " installed on Java "
                 + Runtime.version().feature() + ": roots [" + root + "]");
-        result.assertLogged("Hibernate 7.4.15.Final, SessionFactory 'uploads': watching Attachment.path, "
+        result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
+                + " (line v6_2), SessionFactory 'uploads': watching Attachment.path, "
                 + "Contract.scan, Document.filePath, Invoice.path, Media.file, Memo.attachment, Note.file, "
                 + "Photo.path, Report.storagePath, Thumbnail.path, UserProfile.avatar, Video.file");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")

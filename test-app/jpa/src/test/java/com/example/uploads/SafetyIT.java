@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue #2, points 6 and 7: path safety and storage errors. */
+/** Path safety and storage errors. */
 class SafetyIT {
     @TempDir
     Path temp;
@@ -38,7 +38,9 @@ class SafetyIT {
                 + "through a symbolic link");
         result.assertLogged("refused to delete 'a-directory' (Document.filePath removed): is a directory");
         result.assertLogged("refused to delete '.' (Document.filePath removed)");
-        result.assertLogged("summary: 0 deleted");
+        // Six unsafe values were released (the seventh is blank, which names no file): all refused, none deleted.
+        assertEquals(6, result.summary("refused"));
+        assertEquals(0, result.summary("deleted"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,6 +58,8 @@ class SafetyIT {
         result.assertLogged("could not delete " + root.toRealPath().resolve("locked/stuck.txt")
                 + " (Document.filePath removed)");
         new Folder(root, result).kept("locked/stuck.txt").deleted("errors/later.txt");
+        assertEquals(1, result.summary("already gone"));
+        assertEquals(1, result.summary("failed"));
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spring Boot application, packaged as a fat jar and started with {@code java -javaagent:... -jar}: Spring
  * Data repositories, {@code @Transactional} services (REQUIRES_NEW inside a failing transaction, read-only),
  * {@code TransactionTemplate}, and two persistence units; Hibernate is loaded by Spring Boot's class loader.
+ * The rows of rolled-back transactions still hold their files, so the reference check would keep them anyway:
+ * the test asserts that the tracking never handed them over.
  */
 class SpringBootFatJarIT {
     @TempDir
@@ -19,6 +21,7 @@ class SpringBootFatJarIT {
     void repositoriesTransactionalServicesAndTwoPersistenceUnitsCleanUpAfterCommitOnly() throws Exception {
         AgentRun.Result result = AgentRun.in(root)
                 .option("filecleanup.attributes", "Upload.path,ArchivedUpload.path")
+                .debug()
                 .jar(Path.of(System.getProperty("testapp.jar")))
                 .scenario("uploads").succeeded();
 
@@ -27,6 +30,9 @@ class SpringBootFatJarIT {
         result.assertLogged("SessionFactory 'archive': watching ArchivedUpload.path");
         result.assertLogged("outer rolled back, inner committed: true");
         result.assertLogged("row after read-only removal exists: true");
+        result.assertCapturedButNeverHandedOver("spring/rollback-replace-old.txt", "spring/rollback-delete.txt",
+                "spring/outer-old.txt", "spring/template-rollback.txt");
+        result.assertNeverMentioned("spring/read-only.txt");
         new Folder(root, result)
                 .deleted("spring/deleted-by-id.txt", "spring/deleted-by-entity.txt", "spring/replaced-old.txt",
                         "spring/saved-old.txt", "spring/inner-removed.txt", "spring/template-removed.txt",
