@@ -6,11 +6,13 @@ import dev.filecleanup.capture.StateCapture;
 import dev.filecleanup.catalog.AttributeCatalog;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FactoryWatch;
+import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.cleanup.Counters;
 import dev.filecleanup.cleanup.DeletionQueue;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.line.HibernateLine;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +23,9 @@ final class FileCleanup {
     private final AgentConfig config;
     private final Counters counters = new Counters();
     private final Map<Object, FileSlots> catalog = new ConcurrentHashMap<>();
-    private final Map<Object, FactoryWatch> factories = new ConcurrentHashMap<>();
+    private final Map<Object, FactoryModel> models = new ConcurrentHashMap<>();
+    private final Map<Object, Watched> factories = new ConcurrentHashMap<>();
+    private final Set<String> matchedSelectors = ConcurrentHashMap.newKeySet();
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
     private final StateCapture capture;
@@ -44,34 +48,61 @@ final class FileCleanup {
     /** Catalogues one SessionFactory's model; separate from reading it, so that tests can bring their own. */
     void watch(Object sessionFactory, HibernateLine line, FactoryModel model) {
         FactoryWatch watch = AttributeCatalog.build(model, config.attributes(), config.excludes());
-        for (String problem : watch.unmatched()) {
-            Log.warn("SessionFactory '{}': {}", watch.name(), problem);
-        }
+        // A selector for another persistence unit's entities is no mistake: it is reported only while no
+        // factory built so far has used it.
+        matchedSelectors.addAll(watch.matched());
+        watch.unmatched().forEach((selector, problem) -> {
+            if (!matchedSelectors.contains(selector)) {
+                Log.warn("SessionFactory '{}': {}", watch.name(), problem);
+            }
+        });
         Log.info("Hibernate {} (line {}), SessionFactory '{}': watching {}", watch.version(), line.id(),
                 watch.name(), watch.watched().isEmpty() ? "no file attributes" : String.join(", ", watch.watched()));
-        if (!watch.slots().isEmpty()) {
+        Log.debug("SessionFactory '{}': reference columns {}", watch.name(),
+                watch.columns().stream().map(FileColumn::label).toList());
+        if (!watch.columns().isEmpty()) {
             catalog.putAll(watch.slots());
-            factories.put(sessionFactory, watch);
-            queue.watch(sessionFactory, model, watch.columns());
+            watch.slots().keySet().forEach(persister -> models.put(persister, model));
+            factories.put(sessionFactory, new Watched(watch, model));
+            queue.watch(sessionFactory, watch.name(), model, watch.columns());
         }
     }
 
-    /** Pending deletions need this factory for their reference check, so they run before it closes. */
+    /**
+     * A factory closes. Its rows still protect their files: if its connections close with it, the pending
+     * checks that need them run first, within the configured bound.
+     */
     void sessionFactoryClosing(Object sessionFactory) {
-        FactoryWatch watch = factories.remove(sessionFactory);
-        if (watch == null) {
+        Watched watched = factories.remove(sessionFactory);
+        if (watched == null) {
             return;
         }
-        if (!queue.awaitIdle(config.shutdownTimeout())) {
-            Log.warn("SessionFactory '{}' closed with deletions still pending; their files are kept", watch.name());
+        if (!watched.model().outlivesFactory() && !queue.awaitIdle(config.shutdownTimeout())) {
+            Log.warn("SessionFactory '{}' closed with deletions still pending; their files are kept",
+                    watched.watch().name());
         }
-        queue.unwatch(sessionFactory);
-        watch.slots().keySet().forEach(catalog::remove);
+        queue.closed(sessionFactory);
+        watched.watch().slots().keySet().forEach(persister -> {
+            catalog.remove(persister);
+            models.remove(persister);
+        });
+    }
+
+    private record Watched(FactoryWatch watch, FactoryModel model) {
     }
 
     /** Whether entities of this persister have file attributes; all that other entities ever cost. */
     boolean watches(Object persister) {
         return catalog.containsKey(persister);
+    }
+
+    /** An entity that Hibernate never loaded is about to be deleted: its file values come from its row. */
+    void entityDeleting(Object action, Object persister) throws Throwable {
+        FileSlots slots = catalog.get(persister);
+        FactoryModel model = models.get(persister);
+        if (slots != null && model != null) {
+            capture.deletingUnloaded(action, persister, slots, model::databaseState);
+        }
     }
 
     void entityDeleted(Object action, Object persister, Object[] deletedState) throws Throwable {

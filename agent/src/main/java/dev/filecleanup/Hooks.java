@@ -31,12 +31,15 @@ public final class Hooks {
         }
     }
 
-    /** Whether Hibernate must load an entity before deleting it, because we need its file values. */
-    public static boolean hasFileAttributes(Object persister) {
+    /**
+     * An entity that Hibernate never loaded (a removed uninitialized proxy, 6.2+) is about to be deleted by
+     * {@code action}: its row is read by id first, so that its files are known without loading the entity.
+     */
+    public static void entityDeleting(Object action, Object persister) {
         try {
-            return cleanup.watches(persister);
+            cleanup.entityDeleting(action, persister);
         } catch (Throwable t) {
-            return true;
+            Log.error("failed to read the files of an entity deleted without being loaded; they are kept", t);
         }
     }
 

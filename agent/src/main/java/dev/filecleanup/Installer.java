@@ -49,6 +49,7 @@ final class Installer {
         weave(instrumentation);
         Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}{}", version(), Runtime.version().feature(),
                 config.roots(), config.dryRun() ? ", dry run (nothing is deleted)" : "");
+        config.warnings().forEach(warning -> Log.warn("{}", warning));
         if (late) {
             Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
         }
@@ -69,8 +70,6 @@ final class Installer {
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
                 .type(hibernate("org.hibernate.action.internal.EntityUpdateAction"))
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
-                .type(hibernate("org.hibernate.event.internal.DefaultDeleteEventListener"))
-                .transform(advice(named("canBeDeletedWithoutLoading"), "DeleteWithoutLoadingAdvice"))
                 .type(hibernate("org.hibernate.internal.AbstractSharedSessionContract"))
                 .transform(advice(named("startTransactionBoundary").and(takesArguments(0)), "TransactionBeginAdvice")
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),

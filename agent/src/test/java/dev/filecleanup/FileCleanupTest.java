@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filecleanup.capture.FakeAction;
-import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
+import dev.filecleanup.cleanup.H2Model;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.line.HibernateLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +31,28 @@ class FileCleanupTest {
     Path root;
     private final Object sessionFactory = new Object();
     private final Object persister = new Object();
-    private final Object session = new Object();
-    private final CountDownLatch checking = new CountDownLatch(1);
+    private final FakeAction.Session session = new FakeAction.Session(null);
     private final CountDownLatch release = new CountDownLatch(1);
-    private Connection database;
+    private H2Model database;
 
     @BeforeEach
     void database() throws SQLException {
-        database = DriverManager.getConnection("jdbc:h2:mem:cleanup;DB_CLOSE_DELAY=-1", "sa", "");
-        database.createStatement().execute("create table document (file_path varchar(200))");
+        database = new H2Model("cleanup", List.of(new MappedAttribute(persister, null, "Document", "filePath", 0,
+                String.class, new FileColumn("document", "file_path", false, String.class, null))),
+                "create table document (file_path varchar(200))").blockedBy(release);
     }
 
     @AfterEach
     void drop() throws SQLException {
         release.countDown();
-        database.createStatement().execute("drop all objects");
         database.close();
     }
 
     @Test
     void aClosingSessionFactoryWaitsForTheCheckItsFilesNeed() throws Throwable {
+        database.closingWithTheFactory();
         FileCleanup cleanup = committedRemovalOf("a.txt", 10);
-        assertTrue(checking.await(10, TimeUnit.SECONDS));
+        assertTrue(database.awaitBlocked());
         releaseAfter(300);
 
         cleanup.sessionFactoryClosing(sessionFactory);
@@ -64,8 +63,9 @@ class FileCleanupTest {
 
     @Test
     void aClosingSessionFactoryGivesUpAtTheTimeoutAndKeepsTheFile() throws Throwable {
+        database.closingWithTheFactory();
         FileCleanup cleanup = committedRemovalOf("a.txt", 1);
-        assertTrue(checking.await(10, TimeUnit.SECONDS));
+        assertTrue(database.awaitBlocked());
 
         long started = System.nanoTime();
         cleanup.sessionFactoryClosing(sessionFactory);
@@ -75,10 +75,26 @@ class FileCleanupTest {
         assertFalse(cleanup.watches(persister), "the closed factory's entities are forgotten");
     }
 
+    /** Its rows can still be read after it closes, so closing it need not wait for anything. */
+    @Test
+    void aFactoryWhoseConnectionsOutliveItClosesAtOnceAndItsRowsStillCount() throws Throwable {
+        FileCleanup cleanup = committedRemovalOf("a.txt", 10);
+        assertTrue(database.awaitBlocked());
+
+        cleanup.sessionFactoryClosing(sessionFactory);
+
+        assertTrue(Files.exists(root.resolve("a.txt")), "closing waited for the check");
+        database.execute("insert into document values ('a.txt')");
+        release.countDown();
+        cleanup.shutdown();
+        assertTrue(Files.exists(root.resolve("a.txt")), "the closed factory's row did not count");
+        assertEquals(1, cleanup.counters().kept());
+    }
+
     @Test
     void theExitHookFinishesABlockedCheckBeforeTheJvmGoes() throws Throwable {
         FileCleanup cleanup = committedRemovalOf("a.txt", 10);
-        assertTrue(checking.await(10, TimeUnit.SECONDS));
+        assertTrue(database.awaitBlocked());
         releaseAfter(300);
 
         cleanup.shutdown();
@@ -93,7 +109,7 @@ class FileCleanupTest {
         FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(),
                 "filecleanup.attributes", "Document.filePath",
                 "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()));
-        cleanup.watch(sessionFactory, HibernateLine.V6_2, new BlockingModel());
+        cleanup.watch(sessionFactory, HibernateLine.V6_2, database);
         cleanup.transactions().began(session);
         cleanup.entityDeleted(new FakeAction(session), persister, new Object[] {file});
         cleanup.transactions().completed(session, true);
@@ -109,41 +125,5 @@ class FileCleanupTest {
             }
             release.countDown();
         }).start();
-    }
-
-    /** One entity, Document, with one file attribute; its connections are lent only once released. */
-    private final class BlockingModel implements FactoryModel {
-        @Override
-        public String name() {
-            return "blocking";
-        }
-
-        @Override
-        public String hibernateVersion() {
-            return "none";
-        }
-
-        @Override
-        public List<MappedAttribute> attributes() {
-            return List.of(new MappedAttribute(persister, null, "Document", "filePath", 0, String.class, "document",
-                    "file_path", value -> value));
-        }
-
-        @Override
-        public Connection openConnection() throws SQLException {
-            checking.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException(e);
-            }
-            return DriverManager.getConnection("jdbc:h2:mem:cleanup", "sa", "");
-        }
-
-        @Override
-        public void closeConnection(Connection connection) throws SQLException {
-            connection.close();
-        }
     }
 }

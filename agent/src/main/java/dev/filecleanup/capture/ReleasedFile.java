@@ -1,7 +1,17 @@
 package dev.filecleanup.capture;
 
-/** A file value that committed data may have stopped referencing, with where it came from (for the log). */
-public record ReleasedFile(String value, String entity, String attribute, Cause cause) {
+/**
+ * A file value that committed data may have stopped referencing, with where it came from.
+ *
+ * @param value     the value as stored
+ * @param entity    the entity that released it, for the log
+ * @param attribute the attribute that held it, for the log
+ * @param cause     how it was released
+ * @param column    the column the attribute is stored in ({@code table.column})
+ * @param tenant    the releasing session's tenant, or null without multi-tenancy
+ */
+public record ReleasedFile(String value, String entity, String attribute, Cause cause, String column,
+                           Object tenant) {
 
     public enum Cause {
         REMOVED("removed"),

@@ -13,19 +13,27 @@ public final class StateCapture {
         this.transactions = transactions;
     }
 
+    /** Reads a row's state by id, for an entity deleted without being loaded. */
+    public interface RowReader {
+        Object[] read(Object persister, Object id, Object session);
+    }
+
     /** A row was deleted; {@code deletedState} is its database state as Hibernate loaded it. */
     public void deleted(Object action, FileSlots slots, Object[] deletedState) throws Throwable {
-        if (deletedState == null) {
-            Log.warn("a {} was deleted without being loaded; its files are kept", slots.entity());
-            return;
+        if (deletedState != null) {
+            record(action, slots, deletedState, null, ReleasedFile.Cause.REMOVED);
         }
-        Object session = ActionSession.of(action);
-        for (int i = 0; i < slots.size(); i++) {
-            String value = FileValue.of(deletedState[slots.position(i)]);
-            if (value != null) {
-                transactions.record(session,
-                        new ReleasedFile(value, slots.entity(), slots.attribute(i), ReleasedFile.Cause.REMOVED));
-            }
+    }
+
+    /**
+     * An entity Hibernate never loaded is about to be deleted (6.2+ deletes an uninitialized proxy without
+     * loading it): read its row by id first, in the same transaction, without loading the entity.
+     */
+    public void deletingUnloaded(Object action, Object persister, FileSlots slots, RowReader rows)
+            throws Throwable {
+        Object[] state = rows.read(persister, Getter.ID.of(action), Getter.SESSION.of(action));
+        if (state != null) {
+            record(action, slots, state, null, ReleasedFile.Cause.REMOVED);
         }
     }
 
@@ -35,15 +43,23 @@ public final class StateCapture {
             Log.warn("a {} was updated without a loaded state; replaced files are kept", slots.entity());
             return;
         }
+        record(action, slots, previousState, state, ReleasedFile.Cause.REPLACED);
+    }
+
+    /** Records each file value of {@code before} that {@code after} (null for a deleted row) no longer holds. */
+    private void record(Object action, FileSlots slots, Object[] before, Object[] after, ReleasedFile.Cause cause)
+            throws Throwable {
         Object session = null;
+        Object tenant = null;
         for (int i = 0; i < slots.size(); i++) {
-            String before = FileValue.of(previousState[slots.position(i)]);
-            if (before != null && !before.equals(FileValue.of(state[slots.position(i)]))) {
+            String value = FileValue.of(before[slots.position(i)]);
+            if (value != null && (after == null || !value.equals(FileValue.of(after[slots.position(i)])))) {
                 if (session == null) {
-                    session = ActionSession.of(action);
+                    session = Getter.SESSION.of(action);
+                    tenant = Getter.TENANT.of(session);
                 }
-                transactions.record(session,
-                        new ReleasedFile(before, slots.entity(), slots.attribute(i), ReleasedFile.Cause.REPLACED));
+                transactions.record(session, new ReleasedFile(value, slots.entity(), slots.attribute(i), cause,
+                        slots.column(i), tenant));
             }
         }
     }

@@ -11,11 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Decides which attributes of a SessionFactory are file attributes: single-column basic attributes typed
- * {@code Path} or {@code File}, and String attributes named by a selector, minus the excludes. Inherited
- * attributes belong to each subclass persister, so a selector naming the superclass covers every subclass.
+ * Decides, for one SessionFactory, which attributes are file attributes and which columns protect files.
+ * <ul>
+ *   <li>A file attribute is a top-level single-column attribute typed {@code Path} or {@code File}, or a String
+ *   attribute named by a selector, minus the excludes. Its old values are captured.</li>
+ *   <li>A reference column is any column that can hold a path: those of file attributes, of excluded ones
+ *   (exclusion means "never delete because of this attribute", not "this column names no file"), and of
+ *   selected or path-typed values inside embeddables and collections. The reference check reads them all.</li>
+ * </ul>
+ * Inherited attributes belong to each subclass persister, so a selector naming the superclass covers every
+ * subclass.
  */
 public final class AttributeCatalog {
 
@@ -23,74 +31,76 @@ public final class AttributeCatalog {
     }
 
     public static FactoryWatch build(FactoryModel model, List<Selector> attributes, List<Selector> excludes) {
-        Map<Object, List<MappedAttribute>> byPersister = new IdentityHashMap<>();
+        Map<Object, List<MappedAttribute>> watchedByPersister = new IdentityHashMap<>();
+        Map<Object, String> entityByPersister = new IdentityHashMap<>();
+        Map<Object, Set<String>> namesByPersister = new IdentityHashMap<>();
         Set<String> watched = new TreeSet<>();
         Set<Selector> used = new LinkedHashSet<>();
         Map<Selector, String> wrongType = new LinkedHashMap<>();
         Map<String, FileColumn> columns = new LinkedHashMap<>();
 
-        Map<Object, Set<String>> namesByPersister = new IdentityHashMap<>();
-        Map<Object, String> entityByPersister = new IdentityHashMap<>();
         for (MappedAttribute attribute : model.attributes()) {
             Set<String> names = namesByPersister.computeIfAbsent(attribute.persister(),
                     p -> EntityNames.of(attribute.entityClass(), attribute.entityName()));
             String entity = entityByPersister.computeIfAbsent(attribute.persister(),
                     p -> EntityNames.display(attribute.entityClass(), attribute.entityName()));
-            String label = entity + "." + attribute.attribute();
-            Selector excluded = first(excludes, names, attribute.attribute());
+            String label = entity + "." + attribute.path();
+            Selector excluded = first(excludes, names, attribute.path());
+            Selector selected = first(attributes, names, attribute.path());
+            boolean canHold = attribute.column() != null && FileValue.canHold(attribute.javaType());
+            boolean fileTyped = canHold && FileValue.isFileType(attribute.javaType());
             if (excluded != null) {
                 used.add(excluded);
-                continue;
             }
-            Selector selected = first(attributes, names, attribute.attribute());
-            Class<?> type = attribute.javaType();
-            boolean fileTyped = FileValue.isFileType(type);
-            if (selected != null && !FileValue.canHold(type)) {
-                wrongType.put(selected, label + (type == null ? " is not a single basic column"
-                        : " is a " + type.getSimpleName() + ", not a String, Path or File"));
-                continue;
-            }
-            if (selected == null && !fileTyped) {
+            if (selected != null && !canHold) {
+                wrongType.put(selected, label + (attribute.column() == null ? " is not a single basic column"
+                        : " is a " + attribute.javaType().getSimpleName() + ", not a String, Path or File"));
                 continue;
             }
             if (selected != null) {
                 used.add(selected);
             }
-            byPersister.computeIfAbsent(attribute.persister(), p -> new ArrayList<>()).add(attribute);
-            watched.add(label);
-            FileColumn column = new FileColumn(attribute.table(), attribute.column(), attribute.toColumnValue());
-            columns.putIfAbsent(column.table() + "." + column.column(), column);
+            if (canHold && (selected != null || excluded != null || fileTyped)) {
+                columns.putIfAbsent(attribute.column().label(), attribute.column());
+            }
+            if (excluded == null && (selected != null || fileTyped) && attribute.position() >= 0) {
+                watchedByPersister.computeIfAbsent(attribute.persister(), p -> new ArrayList<>()).add(attribute);
+                watched.add(label);
+            }
         }
 
         Map<Object, FileSlots> slots = new IdentityHashMap<>();
-        byPersister.forEach((persister, list) -> slots.put(persister, new FileSlots(entityByPersister.get(persister),
+        watchedByPersister.forEach((persister, list) -> slots.put(persister, new FileSlots(
+                entityByPersister.get(persister),
                 list.stream().mapToInt(MappedAttribute::position).toArray(),
-                list.stream().map(MappedAttribute::attribute).toArray(String[]::new))));
+                list.stream().map(MappedAttribute::path).toArray(String[]::new),
+                list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new))));
         return new FactoryWatch(model.name(), model.hibernateVersion(), slots, List.copyOf(watched),
+                used.stream().map(Selector::toString).collect(Collectors.toUnmodifiableSet()),
                 problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()));
     }
 
-    private static List<String> problems(List<Selector> attributes, List<Selector> excludes, Set<Selector> used,
-                                         Map<Selector, String> wrongType) {
-        List<String> problems = new ArrayList<>();
+    private static Map<String, String> problems(List<Selector> attributes, List<Selector> excludes,
+                                                Set<Selector> used, Map<Selector, String> wrongType) {
+        Map<String, String> problems = new LinkedHashMap<>();
         for (Selector selector : attributes) {
             if (!used.contains(selector)) {
-                problems.add("filecleanup.attributes selector '" + selector + "' watches nothing: "
+                problems.put(selector.toString(), "filecleanup.attributes selector '" + selector + "' watches nothing: "
                         + wrongType.getOrDefault(selector, "it matches no entity attribute"));
             }
         }
         for (Selector selector : excludes) {
             if (!used.contains(selector)) {
-                problems.add("filecleanup.exclude selector '" + selector + "' excludes nothing: "
+                problems.put(selector.toString(), "filecleanup.exclude selector '" + selector + "' excludes nothing: "
                         + "it matches no entity attribute");
             }
         }
         return problems;
     }
 
-    private static Selector first(List<Selector> selectors, Set<String> entityNames, String attribute) {
+    private static Selector first(List<Selector> selectors, Set<String> entityNames, String path) {
         for (Selector selector : selectors) {
-            if (selector.matches(entityNames, attribute)) {
+            if (selector.matches(entityNames, path)) {
                 return selector;
             }
         }

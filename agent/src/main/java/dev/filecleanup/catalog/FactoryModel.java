@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a version line reads from one SessionFactory. Implementations compile against (or reflect on) one
- * Hibernate line and are defined inside the application's Hibernate class loader by {@link LineLoader}.
+ * Hibernate line and are defined inside the application's Hibernate class loader by the line's loader.
  */
 public interface FactoryModel {
 
@@ -15,12 +15,28 @@ public interface FactoryModel {
 
     String hibernateVersion();
 
+    /** Every attribute that maps to one column: entity attributes, embedded ones and collection elements. */
     List<MappedAttribute> attributes();
 
-    /** A connection for the reference check, outside any transaction of the application. */
-    Connection openConnection() throws SQLException;
+    /**
+     * A connection for the reference check, outside any transaction of the application: the tenant's under
+     * multi-tenancy (null for none), else the agent's own or one borrowed from the factory's DataSource.
+     */
+    Connection openConnection(Object tenant) throws SQLException;
 
-    void closeConnection(Connection connection) throws SQLException;
+    void closeConnection(Object tenant, Connection connection) throws SQLException;
+
+    /** Whether {@link #openConnection} needs a tenant: the factory has a multi-tenant connection provider. */
+    boolean multiTenant();
+
+    /** Whether connections can still be opened once the factory is closed. */
+    boolean outlivesFactory();
+
+    /**
+     * The state of an entity's row, read by id before the DELETE of an entity that Hibernate never loaded; null
+     * when there is no such row. Indexed like Hibernate's state arrays.
+     */
+    Object[] databaseState(Object persister, Object id, Object session);
 
     /** Implemented by each line's reader, which must have a public no-argument constructor. */
     interface Reader {

@@ -3,6 +3,7 @@ package dev.filecleanup.catalog;
 import dev.filecleanup.capture.FileSlots;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the agent watches in one SessionFactory.
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param version   the Hibernate version, for the startup line
  * @param slots     the file attributes of each entity persister that has any
  * @param watched   {@code Entity.attribute} for every watched attribute, for the startup line
- * @param unmatched configured selectors that name nothing in this factory, with the reason
+ * @param matched   the configured selectors that name something in this factory
+ * @param unmatched the configured selectors that name nothing in this factory, each with the reason
  * @param columns   the columns that hold file values, each once, for the reference check
  */
 public record FactoryWatch(String name, String version, Map<Object, FileSlots> slots, List<String> watched,
-                           List<String> unmatched, List<FileColumn> columns) {
+                           Set<String> matched, Map<String, String> unmatched, List<FileColumn> columns) {
 }

@@ -1,22 +1,18 @@
 package dev.filecleanup.catalog;
 
-import java.util.function.Function;
-
 /**
- * One attribute of one entity persister, as a version line reads it from Hibernate's metamodel. The catalogue
- * decides from these alone, without Hibernate types, which attributes are file attributes.
+ * One single-column value of one entity persister, as a version line reads it from Hibernate's metamodel: a
+ * basic attribute, an attribute of an embeddable, or the element of a collection. The catalogue decides from
+ * these alone, without Hibernate types, which are file attributes and which columns protect files.
  *
- * @param persister     the entity persister (the key Hibernate's actions carry)
- * @param entityClass   the mapped class, for the names a selector may use; null for dynamic entities
- * @param entityName    Hibernate's entity name
- * @param attribute     the attribute name
- * @param position      its index in Hibernate's state arrays
- * @param javaType      the attribute's Java type if it is a single basic column, else null
- * @param table         the physical table holding the column
- * @param column        the physical column
- * @param toColumnValue turns a stored path into the value the column holds (applies converters)
+ * @param persister   the entity persister (the key Hibernate's actions carry)
+ * @param entityClass the mapped class, for the names a selector may use; null for dynamic entities
+ * @param entityName  Hibernate's entity name
+ * @param path        the attribute path: {@code filePath}, {@code cover.path}, {@code gallery}
+ * @param position    the index in Hibernate's state arrays of a top-level attribute; -1 for nested values
+ * @param javaType    the value's Java type as the entity sees it (after any converter)
+ * @param column      where the value is stored
  */
-public record MappedAttribute(Object persister, Class<?> entityClass, String entityName, String attribute,
-                              int position, Class<?> javaType, String table, String column,
-                              Function<String, Object> toColumnValue) {
+public record MappedAttribute(Object persister, Class<?> entityClass, String entityName, String path, int position,
+                              Class<?> javaType, FileColumn column) {
 }

@@ -7,6 +7,7 @@ import dev.filecleanup.catalog.FileColumn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs after commit, off the host's threads: takes the files of committed transactions, asks the reference
- * check which of them rows still hold, and hands only the rest to the path-safe delete. Everything queued
- * together is checked together, so a burst of transactions costs one round of reference queries.
+ * check which of them rows still name, and hands only the rest to the path-safe delete. Everything queued
+ * together is checked together, so a burst of transactions costs one round of reference queries. The worker
+ * survives interrupts and errors: a worker that dies anyway is replaced.
  */
 public final class DeletionQueue {
     private final BlockingQueue<List<ReleasedFile>> inbox = new LinkedBlockingQueue<>();
+    private final StorageRoots roots;
     private final ReferenceCheck check;
     private final SafeDeleter deleter;
     private final Counters counters;
@@ -32,25 +35,26 @@ public final class DeletionQueue {
     }
 
     private DeletionQueue(StorageRoots roots, boolean dryRun, Counters counters) {
-        this(new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters), counters);
+        this(roots, new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters), counters);
     }
 
-    DeletionQueue(ReferenceCheck check, SafeDeleter deleter, Counters counters) {
+    DeletionQueue(StorageRoots roots, ReferenceCheck check, SafeDeleter deleter, Counters counters) {
+        this.roots = roots;
         this.check = check;
         this.deleter = deleter;
         this.counters = counters;
-        Thread worker = new Thread(this::work, "file-cleanup-deleter");
-        worker.setDaemon(true);
-        worker.start();
+        startWorker();
     }
 
-    /** From now on, rows of {@code sessionFactory} in {@code columns} protect their files. */
-    public void watch(Object sessionFactory, FactoryModel model, List<FileColumn> columns) {
-        check.register(sessionFactory, new NativeReferenceLookup(model, columns, counters));
+    /** From now on, rows of {@code sessionFactory} in {@code columns} protect the files they name. */
+    public void watch(Object sessionFactory, String name, FactoryModel model, List<FileColumn> columns) {
+        check.register(sessionFactory, new FactoryReferences(name, model,
+                columns.stream().map(column -> new ColumnQuery(column, counters)).toList()));
     }
 
-    public void unwatch(Object sessionFactory) {
-        check.unregister(sessionFactory);
+    /** The factory closed; its rows still protect their files for as long as they can be read. */
+    public void closed(Object sessionFactory) {
+        check.closed(sessionFactory);
     }
 
     /** Takes the values of one committed transaction. Never blocks and never throws on the committing thread. */
@@ -92,44 +96,76 @@ public final class DeletionQueue {
         }
     }
 
+    private void startWorker() {
+        Thread worker = new Thread(this::work, "file-cleanup-deleter");
+        worker.setDaemon(true);
+        worker.setUncaughtExceptionHandler((thread, error) -> {
+            Log.error("the deletion worker died; starting a new one", error);
+            startWorker();
+        });
+        worker.start();
+    }
+
     private void work() {
         while (true) {
             List<List<ReleasedFile>> batches = new ArrayList<>();
             try {
                 batches.add(inbox.take());
             } catch (InterruptedException e) {
-                return;
+                // Not ours to stop: the host interrupted every thread, or one it should not have.
+                Log.warn("the deletion worker was interrupted; it goes on");
+                continue;
             }
             inbox.drainTo(batches);
             try {
                 process(batches);
             } catch (Throwable t) {
                 Log.error("unexpected error; the files of " + batches.size() + " transaction(s) are kept", t);
-            }
-            synchronized (idle) {
-                inFlight -= batches.size();
-                idle.notifyAll();
+            } finally {
+                Thread.interrupted();
+                synchronized (idle) {
+                    inFlight -= batches.size();
+                    idle.notifyAll();
+                }
             }
         }
     }
 
+    /**
+     * Values that cannot be deleted (refused, already gone) go straight to the deleter, which says why. The others
+     * are grouped by the file they name, checked together, and deleted unless some row still names them.
+     */
     private void process(List<List<ReleasedFile>> batches) {
-        Map<String, ReleasedFile> files = new LinkedHashMap<>();
+        Map<Path, Target> targets = new LinkedHashMap<>();
+        Set<String> undeletable = new HashSet<>();
         for (List<ReleasedFile> batch : batches) {
             for (ReleasedFile file : batch) {
-                files.putIfAbsent(file.value(), file);
+                StorageRoots.Resolution resolution = roots.resolve(file.value());
+                if (resolution.refusal() != null || resolution.missing()) {
+                    if (undeletable.add(file.value())) {
+                        deleter.delete(file);
+                    }
+                    continue;
+                }
+                targets.computeIfAbsent(resolution.file(),
+                        real -> new Target(file, roots.lexical(file.value()), real)).add(file);
             }
         }
-        Set<String> referenced = check.stillReferenced(files.keySet());
-        for (ReleasedFile file : files.values()) {
-            if (referenced == null) {
-                counters.countKept();
-                Log.warn("kept {} ({}): references could not be checked", file.value(), file.origin());
-            } else if (referenced.contains(file.value())) {
-                counters.countKept();
-                Log.info("kept {} ({}): still referenced", file.value(), file.origin());
+        if (targets.isEmpty()) {
+            return;
+        }
+        Map<Target, String> keep = check.keep(targets.values());
+        for (Target target : targets.values()) {
+            String reason = keep.get(target);
+            if (reason == null) {
+                deleter.delete(target.first());
             } else {
-                deleter.delete(file);
+                counters.countKept();
+                if (ReferenceCheck.STILL_REFERENCED.equals(reason)) {
+                    Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                } else {
+                    Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                }
             }
         }
     }

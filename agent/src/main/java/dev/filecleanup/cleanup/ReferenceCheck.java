@@ -1,23 +1,29 @@
 package dev.filecleanup.cleanup;
 
 import dev.filecleanup.Log;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last word before a delete: which released values does some committed row of some open SessionFactory
- * still hold, under any spelling? A check that fails is retried with growing pauses; when it keeps failing, or
- * no SessionFactory is open to ask, the answer is "unknown" and every file is kept.
+ * The last word before a delete: does some committed row, in any reference column of any SessionFactory, name
+ * the same file? The database is asked for candidates by file name, and the verdict is taken in Java by
+ * resolving each candidate as a deletion would ({@link SameFile}). A factory that cannot be read is retried
+ * with growing pauses; if it stays unreadable, every file is kept. A column that cannot be checked at all keeps
+ * only the files released from it, and the rest of the JVM goes on cleaning.
  */
 final class ReferenceCheck {
     static final int ATTEMPTS = 5;
+    static final String STILL_REFERENCED = "still referenced";
 
-    private final Map<Object, ReferenceLookup> lookups = new ConcurrentHashMap<>();
+    private final Map<Object, FactoryReferences> factories = new ConcurrentHashMap<>();
     private final StorageRoots roots;
     private final long firstRetryMillis;
 
@@ -27,61 +33,122 @@ final class ReferenceCheck {
         this.firstRetryMillis = firstRetryMillis;
     }
 
-    void register(Object sessionFactory, ReferenceLookup lookup) {
-        lookups.put(sessionFactory, lookup);
+    void register(Object sessionFactory, FactoryReferences references) {
+        factories.put(sessionFactory, references);
     }
 
-    void unregister(Object sessionFactory) {
-        lookups.remove(sessionFactory);
-    }
-
-    /** The values that some row still references, or null when that cannot be known. */
-    Set<String> stillReferenced(Collection<String> values) {
-        Map<String, Set<String>> spellings = new LinkedHashMap<>();
-        Set<String> lookFor = new LinkedHashSet<>();
-        for (String value : values) {
-            Set<String> ways = roots.spellings(value);
-            spellings.put(value, ways);
-            lookFor.addAll(ways);
+    /** Its rows still count; whether they can still be read depends on where its connections come from. */
+    void closed(Object sessionFactory) {
+        FactoryReferences references = factories.get(sessionFactory);
+        if (references != null) {
+            references.close();
         }
-        Set<String> held = heldByAnyFactory(lookFor);
-        if (held == null) {
-            return null;
-        }
-        Set<String> referenced = new HashSet<>();
-        spellings.forEach((value, ways) -> {
-            if (ways.stream().anyMatch(held::contains)) {
-                referenced.add(value);
-            }
-        });
-        return referenced;
     }
 
-    private Set<String> heldByAnyFactory(Set<String> spellings) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (lookups.isEmpty()) {
-                Log.warn("no open SessionFactory to check references against");
-                return null;
+    /** For each target that must be kept, why; a target absent from the answer may be deleted. */
+    Map<Target, String> keep(Collection<Target> targets) {
+        Map<Target, String> keep = new HashMap<>();
+        if (factories.isEmpty()) {
+            targets.forEach(target -> keep.put(target, "no SessionFactory to check references against"));
+            return keep;
+        }
+        Map<String, List<Target>> byName = new HashMap<>();
+        for (Target target : targets) {
+            byName.computeIfAbsent(Target.key(target.lexical()), k -> new ArrayList<>()).add(target);
+            if (!Target.key(target.real()).equals(Target.key(target.lexical()))) {
+                byName.computeIfAbsent(Target.key(target.real()), k -> new ArrayList<>()).add(target);
             }
+        }
+        SameFile sameFile = new SameFile(roots);
+        for (FactoryReferences factory : factories.values()) {
+            if (factory.unreadable()) {
+                targets.forEach(target -> keep.putIfAbsent(target,
+                        "SessionFactory '" + factory.name() + "' is closed and its rows cannot be read"));
+                continue;
+            }
+            for (Object tenant : tenants(factory, targets)) {
+                Set<Target> asked = new LinkedHashSet<>();
+                targets.stream().filter(target -> tenant == null || target.tenants().contains(tenant))
+                        .forEach(asked::add);
+                String failure = ask(factory, tenant, asked, byName, sameFile, keep);
+                if (failure != null) {
+                    asked.forEach(target -> keep.putIfAbsent(target, "references could not be checked: " + failure));
+                }
+            }
+        }
+        for (FactoryReferences factory : factories.values()) {
+            for (ColumnQuery column : factory.columns()) {
+                if (!column.checkable()) {
+                    targets.stream().filter(target -> target.columns().contains(column.label())).forEach(target ->
+                            keep.putIfAbsent(target, "column " + column.label() + " cannot be checked"));
+                }
+            }
+        }
+        return keep;
+    }
+
+    /** The tenants to ask a factory for: each releasing tenant under multi-tenancy, else no tenant at all. */
+    private static Set<Object> tenants(FactoryReferences factory, Collection<Target> targets) {
+        Set<Object> tenants = new LinkedHashSet<>();
+        if (factory.multiTenant()) {
+            targets.forEach(target -> tenants.addAll(target.tenants()));
+        } else {
+            tenants.add(null);
+        }
+        return tenants;
+    }
+
+    /** Marks the targets some row of {@code factory} names; the failure's text when it cannot be read. */
+    private String ask(FactoryReferences factory, Object tenant, Set<Target> asked, Map<String, List<Target>> byName,
+                       SameFile sameFile, Map<Target, String> keep) {
+        Set<String> names = new LinkedHashSet<>();
+        asked.forEach(target -> names.addAll(target.names()));
+        for (int attempt = 1; ; attempt++) {
             try {
-                Set<String> held = new HashSet<>();
-                for (ReferenceLookup lookup : lookups.values()) {
-                    held.addAll(lookup.stillReferenced(spellings));
-                }
-                return held;
-            } catch (Exception e) {
-                Log.warn("reference check failed (attempt " + attempt + " of " + ATTEMPTS + ")", e);
+                factory.candidates(tenant, List.copyOf(names), (column, value) -> {
+                    for (String spelling : spellings(value)) {
+                        Path lexical = sameFile.lexical(spelling);
+                        if (lexical == null) {
+                            continue;
+                        }
+                        for (Target target : byName.getOrDefault(Target.key(lexical), List.of())) {
+                            if (asked.contains(target) && sameFile.names(lexical, target)) {
+                                keep.put(target, STILL_REFERENCED);
+                            }
+                        }
+                    }
+                });
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                Log.warn("reference check of SessionFactory '" + factory.name() + "' failed (attempt " + attempt
+                        + " of " + ATTEMPTS + ")", e);
                 if (attempt == ATTEMPTS) {
-                    break;
+                    return "SessionFactory '" + factory.name() + "': " + e;
                 }
-                try {
-                    Thread.sleep(firstRetryMillis << (attempt - 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
+                pause(firstRetryMillis << (attempt - 1));
             }
         }
-        return null;
+    }
+
+    /** A value, and without trailing white space when it has some (a CHAR column pads what it holds). */
+    private static List<String> spellings(String value) {
+        String stripped = ColumnQuery.trimmed(value);
+        return stripped.equals(value) || stripped.isEmpty() ? List.of(value) : List.of(value, stripped);
+    }
+
+    /** Sleeps; an interrupt from the host does not stop the check, which must finish or keep the files. */
+    private static void pause(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        boolean interrupted = false;
+        for (long left = millis; left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Log.warn("the reference check was interrupted while waiting to retry; it goes on");
+        }
     }
 }

@@ -6,26 +6,46 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides whether a stored value may name a file we delete. A value qualifies only if it resolves to a regular
- * file strictly inside one configured root, reached without any symbolic link below that root. Every refusal
- * carries its reason so it can be logged.
+ * Decides what file a stored value names, and whether we may delete it. Relative values resolve against the
+ * first root. A value qualifies for deletion only if it resolves to a regular file strictly inside one root
+ * (as configured, or as its real path when the root is reached through a symbolic link), with no symbolic link
+ * below that root. Every refusal carries its reason so it can be logged.
  */
 final class StorageRoots {
     private final List<Path> roots;
+    /** Each root's real path, computed once; a root mounted later is looked at again until it exists. */
+    private final Map<Path, Path> realRoots = new ConcurrentHashMap<>();
 
     StorageRoots(List<Path> roots) {
         this.roots = List.copyOf(roots);
+        roots.forEach(this::realRoot);
     }
 
     /** The outcome of resolving one value: a file to delete, a file that is already gone, or a refusal. */
     record Resolution(Path file, boolean missing, String refusal) {
         static Resolution refuse(String reason) {
             return new Resolution(null, false, reason);
+        }
+    }
+
+    /**
+     * The absolute, lexically normalised path a value names, the way a deletion reads it; null when the value is
+     * not a path.
+     */
+    Path lexical(String value) {
+        if (value == null || value.isBlank() || roots.isEmpty()) {
+            return null;
+        }
+        try {
+            Path raw = Path.of(value);
+            return (raw.isAbsolute() ? raw : roots.get(0).resolve(raw)).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 
@@ -36,52 +56,40 @@ final class StorageRoots {
         if (roots.isEmpty()) {
             return Resolution.refuse("no storage roots configured");
         }
-        Path candidate;
-        try {
-            Path raw = Path.of(value);
-            candidate = (raw.isAbsolute() ? raw : roots.get(0).resolve(raw)).normalize();
-        } catch (InvalidPathException e) {
-            return Resolution.refuse("not a valid path: " + e.getReason());
+        Path candidate = lexical(value);
+        if (candidate == null) {
+            return Resolution.refuse("not a valid path");
         }
         for (Path root : roots) {
-            if (candidate.startsWith(root) && !candidate.equals(root)) {
-                return inspect(root, candidate);
+            Path real = realRoot(root);
+            for (Path base : real == null ? List.of(root) : List.of(root, real)) {
+                if (candidate.startsWith(base) && !candidate.equals(base)) {
+                    return inspect(real, base.relativize(candidate), candidate);
+                }
             }
         }
         return Resolution.refuse("outside the storage roots " + roots);
     }
 
-    /**
-     * Every way a row may spell the same file: the value itself, its absolute form, and its form relative to each
-     * root. The reference check looks for all of them, so a file stored once as {@code docs/a.pdf} and once as
-     * {@code /srv/uploads/docs/a.pdf} is still referenced.
-     */
-    Set<String> spellings(String value) {
-        Set<String> spellings = new LinkedHashSet<>();
-        spellings.add(value);
-        if (roots.isEmpty()) {
-            return spellings;
-        }
-        try {
-            Path raw = Path.of(value);
-            Path absolute = (raw.isAbsolute() ? raw : roots.get(0).resolve(raw)).normalize();
-            spellings.add(absolute.toString());
-            for (Path root : roots) {
-                if (absolute.startsWith(root) && !absolute.equals(root)) {
-                    spellings.add(root.relativize(absolute).toString());
-                }
+    private Path realRoot(Path root) {
+        return realRoots.computeIfAbsent(root, r -> {
+            try {
+                return r.toRealPath();
+            } catch (IOException | SecurityException e) {
+                return null;
             }
-        } catch (InvalidPathException e) {
-            // only the value itself
-        }
-        return spellings;
+        });
     }
 
-    private static Resolution inspect(Path root, Path candidate) {
+    /** {@code relative} names the file below a root whose real path is {@code realRoot}. */
+    private static Resolution inspect(Path realRoot, Path relative, Path candidate) {
+        if (realRoot == null) {
+            return Resolution.refuse("its storage root is not there");
+        }
         try {
             // The real path must be the lexical path with only the root itself canonicalised: any symbolic link
             // below the root (on the file or on a directory on the way) could lead outside it.
-            Path expected = root.toRealPath().resolve(root.relativize(candidate));
+            Path expected = realRoot.resolve(relative);
             Path real = candidate.toRealPath();
             if (!real.equals(expected)) {
                 return Resolution.refuse("reached through a symbolic link (resolves to " + real + ")");

@@ -3,6 +3,7 @@ package dev.filecleanup.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +29,13 @@ public final class AgentConfig {
     private final boolean dryRun;
     private final Duration shutdownTimeout;
     private final String logLevel;
+    private final List<String> warnings;
 
     private AgentConfig(Map<ConfigOption, String> values) {
         this.enabled = parseBoolean(values, ConfigOption.ENABLED);
-        this.roots = parseRoots(values.get(ConfigOption.ROOTS));
+        this.roots = parseRoots(values.get(ConfigOption.ROOTS),
+                parseBoolean(values, ConfigOption.ALLOW_MISSING_ROOTS));
+        this.warnings = RootRules.overlaps(roots);
         this.attributes = Selector.parseList(values.get(ConfigOption.ATTRIBUTES), ConfigOption.ATTRIBUTES.key());
         this.excludes = Selector.parseList(values.get(ConfigOption.EXCLUDE), ConfigOption.EXCLUDE.key());
         this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
@@ -96,6 +100,11 @@ public final class AgentConfig {
         return logLevel;
     }
 
+    /** What is legal but worth saying once at startup, such as roots nested in one another. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     private static boolean parseBoolean(Map<ConfigOption, String> values, ConfigOption option) {
         String raw = values.get(option);
         if ("true".equalsIgnoreCase(raw)) {
@@ -128,12 +137,30 @@ public final class AgentConfig {
         throw invalid(ConfigOption.LOG_LEVEL, raw, String.join(", ", LOG_LEVELS));
     }
 
-    private static List<Path> parseRoots(String raw) {
+    /** Every root that is refused is named with its reason, and then nothing is installed. */
+    private static List<Path> parseRoots(String raw, boolean allowMissing) {
         List<Path> roots = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         for (String part : raw.split(",")) {
             if (!part.isBlank()) {
-                roots.add(Path.of(part.trim()).toAbsolutePath().normalize());
+                Path root;
+                try {
+                    root = Path.of(part.trim());
+                } catch (InvalidPathException e) {
+                    refusals.add("'" + part.trim() + "' is not a path");
+                    continue;
+                }
+                String refusal = RootRules.refusal(root, allowMissing);
+                if (refusal == null) {
+                    roots.add(root.normalize());
+                } else {
+                    refusals.add(root + " " + refusal);
+                }
             }
+        }
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException(ConfigOption.ROOTS.key() + " (or " + ConfigOption.ROOTS.environmentName()
+                    + "): storage root " + String.join("; storage root ", refusals));
         }
         return List.copyOf(roots);
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 enum ConfigOption {
     ENABLED("enabled", "true"),
     ROOTS("roots", ""),
+    ALLOW_MISSING_ROOTS("allowMissingRoots", "false"),
     ATTRIBUTES("attributes", ""),
     EXCLUDE("exclude", ""),
     DRY_RUN("dryRun", "false"),

@@ -8,21 +8,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One {@code Entity.attribute} selector. The entity part is matched against every name an entity answers to
+ * One {@code Entity.attribute} selector; the attribute may be a path into embeddables and collections
+ * ({@code Report.attachment.path}). It is matched against {@code name.path} for every name an entity answers to
  * (JPA entity name, simple and qualified class name, and those of its superclasses), so a selector naming the
- * class that declares an attribute also covers its subclasses.
+ * class that declares an attribute also covers its subclasses. {@code *} matches any characters, dots included.
  */
 public final class Selector {
     private static final Pattern VALID = Pattern.compile("[\\p{javaJavaIdentifierPart}.$*]+");
 
     private final String text;
-    private final Pattern entity;
-    private final Pattern attribute;
+    private final Pattern pattern;
 
-    private Selector(String text, String entity, String attribute) {
+    private Selector(String text) {
         this.text = text;
-        this.entity = glob(entity);
-        this.attribute = glob(attribute);
+        this.pattern = glob(text);
     }
 
     static Selector parse(String text) {
@@ -32,7 +31,7 @@ public final class Selector {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a selector; expected Entity.attribute, with * as a wildcard");
         }
-        return new Selector(trimmed, trimmed.substring(0, dot), trimmed.substring(dot + 1));
+        return new Selector(trimmed);
     }
 
     static List<Selector> parseList(String commaSeparated, String key) {
@@ -49,13 +48,10 @@ public final class Selector {
         return List.copyOf(selectors);
     }
 
-    /** Whether this selector names {@code attribute} of an entity known by any of {@code entityNames}. */
-    public boolean matches(Collection<String> entityNames, String attributeName) {
-        if (!attribute.matcher(attributeName).matches()) {
-            return false;
-        }
+    /** Whether this selector names the attribute at {@code path} of an entity known by any of {@code entityNames}. */
+    public boolean matches(Collection<String> entityNames, String path) {
         for (String name : entityNames) {
-            if (entity.matcher(name).matches()) {
+            if (pattern.matcher(name + "." + path).matches()) {
                 return true;
             }
         }

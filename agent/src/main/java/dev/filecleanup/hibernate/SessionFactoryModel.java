@@ -7,20 +7,28 @@ import java.sql.SQLException;
 import java.util.List;
 import org.hibernate.Version;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The part of a SessionFactory's model that every line reads the same way, from Hibernate 5.6 to 7.x: its
- * name, its version, and JDBC connections for the reference check from its connection provider.
+ * name, its version and its connections. A line brings its attributes and the way it reads a row by id.
  */
 public final class SessionFactoryModel implements FactoryModel {
+    /** Reads an entity's state by id, in the session's own transaction. */
+    public interface RowReader {
+        Object[] read(Object persister, Object id, Object session);
+    }
+
     private final SessionFactoryImplementor factory;
     private final List<MappedAttribute> attributes;
+    private final RowReader rows;
+    private final FactoryConnections connections;
 
-    public SessionFactoryModel(SessionFactoryImplementor factory, List<MappedAttribute> attributes) {
+    public SessionFactoryModel(SessionFactoryImplementor factory, List<MappedAttribute> attributes, RowReader rows) {
         this.factory = factory;
         this.attributes = List.copyOf(attributes);
+        this.rows = rows;
+        this.connections = FactoryConnections.of(factory);
     }
 
     @Override
@@ -43,16 +51,27 @@ public final class SessionFactoryModel implements FactoryModel {
     }
 
     @Override
-    public Connection openConnection() throws SQLException {
-        return access().obtainConnection();
+    public Connection openConnection(Object tenant) throws SQLException {
+        return connections.open(tenant);
     }
 
     @Override
-    public void closeConnection(Connection connection) throws SQLException {
-        access().releaseConnection(connection);
+    public void closeConnection(Object tenant, Connection connection) throws SQLException {
+        connections.close(tenant, connection);
     }
 
-    private JdbcConnectionAccess access() {
-        return factory.getJdbcServices().getBootstrapJdbcConnectionAccess();
+    @Override
+    public boolean multiTenant() {
+        return connections.multiTenant();
+    }
+
+    @Override
+    public boolean outlivesFactory() {
+        return connections.outlivesFactory();
+    }
+
+    @Override
+    public Object[] databaseState(Object persister, Object id, Object session) {
+        return rows.read(persister, id, session);
     }
 }

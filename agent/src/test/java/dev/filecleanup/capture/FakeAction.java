@@ -1,14 +1,34 @@
 package dev.filecleanup.capture;
 
-/** Stands in for a Hibernate entity action in tests: all capture needs of one is its public getSession(). */
+/**
+ * Stands in for a Hibernate entity action in tests, with its session: all capture needs of them is what their
+ * public getters return.
+ */
 public final class FakeAction {
-    private final Object session;
+    private final Session session;
 
-    public FakeAction(Object session) {
+    public FakeAction(Session session) {
         this.session = session;
     }
 
-    public Object getSession() {
+    public Session getSession() {
         return session;
+    }
+
+    public Object getId() {
+        return 1L;
+    }
+
+    /** A session of a tenant (null without multi-tenancy). */
+    public static final class Session {
+        private final String tenant;
+
+        public Session(String tenant) {
+            this.tenant = tenant;
+        }
+
+        public String getTenantIdentifier() {
+            return tenant;
+        }
     }
 }

@@ -54,6 +54,6 @@ class SessionTransactionsTest {
     }
 
     private static ReleasedFile released(String value) {
-        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED);
+        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED, "document.file_path", null);
     }
 }

@@ -11,9 +11,10 @@ class StateCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
     private final SessionTransactions transactions = new SessionTransactions(handedOver::add);
     private final StateCapture capture = new StateCapture(transactions);
-    private final Object session = new Object();
+    private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Document whose state arrays hold title at 0, filePath at 1, version at 2 and scan at 3. */
-    private final FileSlots document = new FileSlots("Document", new int[] {1, 3}, new String[] {"filePath", "scan"});
+    private final FileSlots document = new FileSlots("Document", new int[] {1, 3}, new String[] {"filePath", "scan"},
+            new String[] {"document.file_path", "document.scan"});
 
     @Test
     void aDeletedRowReleasesEveryFileValueItHeldAndNothingElse() throws Throwable {
@@ -21,8 +22,8 @@ class StateCaptureTest {
                 new Object[] {"a title", "docs/a.pdf", 3, Path.of("s.png")});
         transactions.completed(session, true);
         assertEquals(List.of(List.of(
-                new ReleasedFile("docs/a.pdf", "Document", "filePath", ReleasedFile.Cause.REMOVED),
-                new ReleasedFile("s.png", "Document", "scan", ReleasedFile.Cause.REMOVED))), handedOver);
+                released("docs/a.pdf", "filePath", ReleasedFile.Cause.REMOVED, null),
+                released("s.png", "scan", ReleasedFile.Cause.REMOVED, null))), handedOver);
     }
 
     @Test
@@ -35,8 +36,8 @@ class StateCaptureTest {
                 new Object[] {"t", "  ", 2, Path.of("new.png")});
         transactions.completed(session, true);
         assertEquals(List.of(List.of(
-                new ReleasedFile("docs/a.pdf", "Document", "filePath", ReleasedFile.Cause.REPLACED),
-                new ReleasedFile("docs/c.pdf", "Document", "filePath", ReleasedFile.Cause.REPLACED))), handedOver);
+                released("docs/a.pdf", "filePath", ReleasedFile.Cause.REPLACED, null),
+                released("docs/c.pdf", "filePath", ReleasedFile.Cause.REPLACED, null))), handedOver);
     }
 
     @Test
@@ -48,12 +49,34 @@ class StateCaptureTest {
     }
 
     @Test
-    void valuesAreRecordedForTheActionsOwnSession() throws Throwable {
-        Object other = new Object();
+    void valuesAreRecordedForTheActionsOwnSessionAndTenant() throws Throwable {
+        FakeAction.Session other = new FakeAction.Session("tenant-b");
         capture.deleted(new FakeAction(other), document, new Object[] {"t", "docs/a.pdf", 1, null});
         transactions.completed(session, true);
         assertEquals(List.of(), handedOver);
         transactions.completed(other, true);
-        assertEquals(1, handedOver.size());
+        assertEquals(List.of(List.of(released("docs/a.pdf", "filePath", ReleasedFile.Cause.REMOVED, "tenant-b"))),
+                handedOver);
+    }
+
+    /** 6.2+ deletes a removed uninitialized proxy without loading it: its row is read by the action's id. */
+    @Test
+    void anEntityDeletedWithoutBeingLoadedReleasesWhatItsRowHolds() throws Throwable {
+        Object persister = new Object();
+        List<Object> asked = new ArrayList<>();
+        capture.deletingUnloaded(new FakeAction(session), persister, document, (p, id, s) -> {
+            asked.add(List.of(p, id, s));
+            return new Object[] {"t", "docs/row.pdf", 1, null};
+        });
+        capture.deletingUnloaded(new FakeAction(session), persister, document, (p, id, s) -> null);
+        transactions.completed(session, true);
+        assertEquals(List.of(List.of(persister, 1L, session)), asked.subList(0, 1));
+        assertEquals(List.of(List.of(released("docs/row.pdf", "filePath", ReleasedFile.Cause.REMOVED, null))),
+                handedOver);
+    }
+
+    private static ReleasedFile released(String value, String attribute, ReleasedFile.Cause cause, String tenant) {
+        return new ReleasedFile(value, "Document", attribute, cause,
+                attribute.equals("filePath") ? "document.file_path" : "document.scan", tenant);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.filecleanup.config.AgentConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -32,6 +33,7 @@ class AttributeCatalogTest {
                 attribute(reportPersister, Report.class, "scan", 1, Path.class),
                 attribute(personPersister, Person.class, "name", 0, String.class));
         assertEquals(List.of("Report.scan"), watch.watched());
+        assertEquals(List.of("report.scan"), labels(watch));
         assertNull(watch.slots().get(personPersister));
     }
 
@@ -41,30 +43,30 @@ class AttributeCatalogTest {
                 attribute(reportPersister, Report.class, "storagePath", 3, String.class));
         assertEquals(List.of("Report.storagePath"), watch.watched());
         assertNotNull(watch.slots().get(reportPersister));
-        assertEquals(List.of(), watch.unmatched());
+        assertEquals(Map.of(), watch.unmatched());
     }
 
+    /** Exclusion means "never delete because of this attribute": its column still names files that stay. */
     @Test
-    void excludesWinOverSelectorsAndTypes() {
+    void excludedAttributesAreNotWatchedButTheirColumnsAreStillReferenceColumns() {
         FactoryWatch watch = build(List.of("*.*"), List.of("Report.*"),
                 attribute(reportPersister, Report.class, "scan", 1, Path.class),
                 attribute(personPersister, Person.class, "avatar", 0, String.class));
         assertEquals(List.of("Person.avatar"), watch.watched());
+        assertEquals(List.of("report.scan", "person.avatar"), labels(watch));
     }
 
+    /** Values inside embeddables and collections are reference columns; only top-level ones are captured. */
     @Test
-    void selectorsThatWatchNothingAreReportedWithTheReason() {
-        FactoryWatch watch = build(List.of("Person.age", "Persn.avatar", "Person.friends"), List.of("Nobody.x"),
-                attribute(personPersister, Person.class, "age", 0, Integer.class),
-                attribute(personPersister, Person.class, "friends", 1, null));
-        assertEquals(List.of(
-                "filecleanup.attributes selector 'Person.age' watches nothing: Person.age is a Integer, not a String, "
-                        + "Path or File",
-                "filecleanup.attributes selector 'Persn.avatar' watches nothing: it matches no entity attribute",
-                "filecleanup.attributes selector 'Person.friends' watches nothing: Person.friends is not a single "
-                        + "basic column",
-                "filecleanup.exclude selector 'Nobody.x' excludes nothing: it matches no entity attribute"),
-                watch.unmatched());
+    void nestedValuesAreReferenceColumnsWhenSelectedOrPathTyped() {
+        FactoryWatch watch = build(List.of("Report.cover.path", "Report.gallery"), List.of(),
+                attribute(reportPersister, Report.class, "cover.path", -1, String.class),
+                attribute(reportPersister, Report.class, "gallery", -1, String.class),
+                attribute(reportPersister, Report.class, "figures.scan", -1, Path.class),
+                attribute(reportPersister, Report.class, "figures.caption", -1, String.class));
+        assertEquals(List.of("report.cover.path", "report.gallery", "report.figures.scan"), labels(watch));
+        assertEquals(List.of(), watch.watched());
+        assertEquals(Map.of(), watch.unmatched());
     }
 
     @Test
@@ -74,9 +76,31 @@ class AttributeCatalogTest {
                 attribute(reportPersister, StoredFile.class, "storagePath", 0, String.class),
                 attribute(subclassPersister, StoredFile.class, "storagePath", 0, String.class),
                 attribute(personPersister, Person.class, "scan", 0, Path.class));
-        assertEquals(List.of("storedfile.storagePath", "person.scan"),
-                watch.columns().stream().map(column -> column.table() + "." + column.column()).toList());
+        assertEquals(List.of("storedfile.storagePath", "person.scan"), labels(watch));
         assertEquals(3, watch.slots().size(), "both StoredFile persisters and Person's have slots");
+    }
+
+    @Test
+    void selectorsThatWatchNothingAreReportedWithTheReason() {
+        FactoryWatch watch = build(List.of("Person.age", "Persn.avatar", "Person.friends", "Person.site"),
+                List.of("Nobody.x"),
+                attribute(personPersister, Person.class, "age", 0, Integer.class),
+                new MappedAttribute(personPersister, Person.class, Person.class.getName(), "friends", -1, null, null),
+                attribute(personPersister, Person.class, "site", 2, URI.class));
+        assertEquals(List.of(
+                "filecleanup.attributes selector 'Person.age' watches nothing: Person.age is a Integer, not a String, "
+                        + "Path or File",
+                "filecleanup.attributes selector 'Persn.avatar' watches nothing: it matches no entity attribute",
+                "filecleanup.attributes selector 'Person.friends' watches nothing: Person.friends is not a single "
+                        + "basic column",
+                "filecleanup.attributes selector 'Person.site' watches nothing: Person.site is a URI, not a String, "
+                        + "Path or File",
+                "filecleanup.exclude selector 'Nobody.x' excludes nothing: it matches no entity attribute"),
+                List.copyOf(watch.unmatched().values()));
+    }
+
+    private static List<String> labels(FactoryWatch watch) {
+        return watch.columns().stream().map(FileColumn::label).toList();
     }
 
     private static FactoryWatch build(List<String> attributes, List<String> excludes, MappedAttribute... mapped) {
@@ -85,10 +109,11 @@ class AttributeCatalogTest {
         return AttributeCatalog.build(new Model(List.of(mapped)), config.attributes(), config.excludes());
     }
 
-    private static MappedAttribute attribute(Object persister, Class<?> entity, String name, int position,
+    /** An attribute stored in a column named after it, in a table named after its entity. */
+    private static MappedAttribute attribute(Object persister, Class<?> entity, String path, int position,
                                              Class<?> type) {
-        return new MappedAttribute(persister, entity, entity.getName(), name, position, type,
-                entity.getSimpleName().toLowerCase(), name, value -> value);
+        return new MappedAttribute(persister, entity, entity.getName(), path, position, type,
+                new FileColumn(entity.getSimpleName().toLowerCase(), path, false, type, null));
     }
 
     private record Model(List<MappedAttribute> attributes) implements FactoryModel {
@@ -103,12 +128,27 @@ class AttributeCatalogTest {
         }
 
         @Override
-        public Connection openConnection() {
+        public Connection openConnection(Object tenant) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void closeConnection(Connection connection) {
+        public void closeConnection(Object tenant, Connection connection) {
+        }
+
+        @Override
+        public boolean multiTenant() {
+            return false;
+        }
+
+        @Override
+        public boolean outlivesFactory() {
+            return true;
+        }
+
+        @Override
+        public Object[] databaseState(Object persister, Object id, Object session) {
+            return null;
         }
     }
 }

@@ -5,44 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filecleanup.capture.ReleasedFile;
+import dev.filecleanup.catalog.FileColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeletionQueueTest {
     private static final Duration LONG_ENOUGH = Duration.ofSeconds(10);
+    private static final FileColumn DOCUMENT = new FileColumn("document", "file_path", false, String.class, null);
 
     @TempDir
     Path root;
     private final Counters counters = new Counters();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private H2Model database;
     private ReferenceCheck check;
     private DeletionQueue queue;
 
     @BeforeEach
-    void queue() {
+    void queue() throws SQLException {
         StorageRoots roots = new StorageRoots(List.of(root));
         check = new ReferenceCheck(roots, 1);
-        queue = new DeletionQueue(check, new SafeDeleter(roots, false, counters), counters);
+        queue = new DeletionQueue(roots, check, new SafeDeleter(roots, false, counters), counters);
+        database = new H2Model("queue", List.of(), "create table document (file_path varchar(200))");
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        gate.countDown();
+        database.close();
     }
 
     @Test
-    void deletesWhatNoRowHoldsAndKeepsTheRest() throws Exception {
+    void deletesWhatNoRowNamesAndKeepsTheRest() throws Exception {
         Files.writeString(root.resolve("free.txt"), "x");
         Files.writeString(root.resolve("held.txt"), "x");
-        check.register("factory", new Lookup(Set.of("held.txt")));
+        database.execute("insert into document values ('./held.txt')");
+        watch(database);
 
         queue.submit(List.of(released("free.txt"), released("held.txt")));
 
@@ -55,89 +61,56 @@ class DeletionQueueTest {
     }
 
     @Test
-    void aFileHeldUnderAnotherSpellingIsKept() throws Exception {
-        Files.writeString(root.resolve("same.txt"), "x");
-        check.register("factory", new Lookup(Set.of(root.resolve("same.txt").toString())));
-
-        queue.submit(List.of(released("./same.txt")));
-
+    void valuesThatNeedNoCheckCostNoQuery() throws Exception {
+        watch(database);
+        queue.submit(List.of(released("gone.txt"), released("../outside.txt"), released("gone.txt")));
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
-        assertTrue(Files.exists(root.resolve("same.txt")));
-        assertEquals(1, counters.kept());
+        assertEquals(1, counters.alreadyGone());
+        assertEquals(1, counters.refused());
+        assertEquals(0, counters.referenceQueries());
     }
 
     @Test
-    void everyOpenFactoryIsAsked() throws Exception {
-        Files.writeString(root.resolve("other-db.txt"), "x");
-        check.register("first", new Lookup(Set.of()));
-        check.register("second", new Lookup(Set.of("other-db.txt")));
-
-        queue.submit(List.of(released("other-db.txt")));
-
+    void twoSpellingsOfOneFileAreOneFileToCheckAndDelete() throws Exception {
+        Files.writeString(root.resolve("one.txt"), "x");
+        watch(database);
+        queue.submit(List.of(released("one.txt"), released("./one.txt"), released(root.resolve("one.txt") + "")));
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
-        assertTrue(Files.exists(root.resolve("other-db.txt")));
-    }
-
-    @Test
-    void whenReferencesCannotBeCheckedTheFilesAreKept() throws Exception {
-        Files.writeString(root.resolve("unknown.txt"), "x");
-        AtomicInteger attempts = new AtomicInteger();
-        check.register("broken", values -> {
-            attempts.incrementAndGet();
-            throw new SQLException("database is down");
-        });
-
-        queue.submit(List.of(released("unknown.txt")));
-
-        assertTrue(queue.awaitIdle(LONG_ENOUGH));
-        assertTrue(Files.exists(root.resolve("unknown.txt")));
-        assertEquals(ReferenceCheck.ATTEMPTS, attempts.get());
-        assertEquals(1, counters.kept());
-    }
-
-    @Test
-    void withoutAnOpenFactoryNothingIsDeleted() throws Exception {
-        Files.writeString(root.resolve("orphan.txt"), "x");
-        queue.submit(List.of(released("orphan.txt")));
-        assertTrue(queue.awaitIdle(LONG_ENOUGH));
-        assertTrue(Files.exists(root.resolve("orphan.txt")));
-        assertEquals(1, counters.kept());
+        assertEquals(1, counters.deleted());
+        assertEquals(0, counters.alreadyGone());
     }
 
     /**
      * While the first transaction's check is blocked, 49 more commit. They must all be checked in one more round:
-     * exactly two checks in all, the second one asked about every value of the 49.
+     * exactly two checks in all, each one statement for the one column.
      */
     @Test
     void transactionsQueuedWhileACheckRunsAreCheckedTogether() throws Exception {
-        BlockingLookup lookup = new BlockingLookup();
-        check.register("factory", lookup);
-        queue.submit(List.of(released("t0.txt")));
-        assertTrue(lookup.entered.await(10, TimeUnit.SECONDS));
-        List<String> later = new ArrayList<>();
-        for (int i = 1; i < 50; i++) {
-            queue.submit(List.of(released("t" + i + ".txt"), released("shared.txt")));
-            later.add("t" + i + ".txt");
+        watch(database.blockedBy(gate));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(root.resolve("t" + i + ".txt"), "x");
         }
-        later.add("shared.txt");
-        lookup.release.countDown();
+        queue.submit(List.of(released("t0.txt")));
+        assertTrue(database.awaitBlocked());
+        for (int i = 1; i < 50; i++) {
+            queue.submit(List.of(released("t" + i + ".txt")));
+        }
+        gate.countDown();
 
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
-        assertEquals(2, lookup.calls.size());
-        assertTrue(lookup.calls.get(1).containsAll(later), lookup.calls.get(1).toString());
+        assertEquals(2, database.opened.get());
+        assertEquals(2, counters.referenceQueries());
+        assertEquals(50, counters.deleted());
         assertEquals(0, queue.pending());
-        assertEquals(1 + 2 * 49, counters.released());
-        assertEquals(51, counters.alreadyGone(), "every distinct value was processed once");
     }
 
     /** What a SessionFactory's close and the exit hook rely on: waiting ends when the work is done, not before. */
     @Test
     void awaitingIdleWaitsForABlockedCheckAndGivesUpAtTheTimeout() throws Exception {
         Files.writeString(root.resolve("slow.txt"), "x");
-        BlockingLookup lookup = new BlockingLookup();
-        check.register("factory", lookup);
+        watch(database.blockedBy(gate));
         queue.submit(List.of(released("slow.txt")));
-        assertTrue(lookup.entered.await(10, TimeUnit.SECONDS));
+        assertTrue(database.awaitBlocked());
 
         assertFalse(queue.awaitIdle(Duration.ofMillis(200)));
         assertEquals(1, queue.pending());
@@ -145,14 +118,38 @@ class DeletionQueueTest {
 
         new Thread(() -> {
             sleep(300);
-            lookup.release.countDown();
+            gate.countDown();
         }).start();
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
         assertFalse(Files.exists(root.resolve("slow.txt")));
     }
 
+    /** The host may interrupt every thread it sees; the worker goes on deleting. */
+    @Test
+    void theWorkerSurvivesInterrupts() throws Exception {
+        watch(database);
+        interruptWorker();
+        Files.writeString(root.resolve("after.txt"), "x");
+        queue.submit(List.of(released("after.txt")));
+        assertTrue(queue.awaitIdle(LONG_ENOUGH));
+        assertFalse(Files.exists(root.resolve("after.txt")));
+    }
+
+    private void interruptWorker() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("file-cleanup-deleter")) {
+                thread.interrupt();
+            }
+        }
+        Thread.sleep(100);
+    }
+
+    private void watch(H2Model model) {
+        queue.watch("factory", "h2", model, List.of(DOCUMENT));
+    }
+
     private static ReleasedFile released(String value) {
-        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED);
+        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED, "document.file_path", null);
     }
 
     private static void sleep(long millis) {
@@ -160,31 +157,6 @@ class DeletionQueueTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Rows that hold exactly these values. */
-    private record Lookup(Set<String> held) implements ReferenceLookup {
-        @Override
-        public Set<String> stillReferenced(Collection<String> values) {
-            Set<String> referenced = new HashSet<>(values);
-            referenced.retainAll(held);
-            return referenced;
-        }
-    }
-
-    /** Holds no value, and blocks its first call until released; records what each call was asked. */
-    private static final class BlockingLookup implements ReferenceLookup {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final List<Set<String>> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Set<String> stillReferenced(Collection<String> values) throws InterruptedException {
-            calls.add(Set.copyOf(values));
-            entered.countDown();
-            release.await();
-            return Set.of();
         }
     }
 }

@@ -94,6 +94,6 @@ class SafeDeleterTest {
     }
 
     private static ReleasedFile released(String value) {
-        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED);
+        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.REMOVED, "document.file_path", null);
     }
 }

@@ -97,13 +97,19 @@ class StorageRootsTest {
     }
 
     @Test
-    void aFileHasAsManySpellingsAsRootsCanReachIt() {
-        assertEquals(java.util.Set.of("docs/a.txt", uploads.resolve("docs/a.txt").toString()),
-                roots.spellings("docs/a.txt"));
-        assertEquals(java.util.Set.of("./docs//a.txt", uploads.resolve("docs/a.txt").toString(), "docs/a.txt"),
-                roots.spellings("./docs//a.txt"));
-        assertEquals(java.util.Set.of(avatars.resolve("me.png").toString(), "me.png"),
-                roots.spellings(avatars.resolve("me.png").toString()));
-        assertEquals(java.util.Set.of("bad\0name"), roots.spellings("bad\0name"));
+    void aRootReachedThroughALinkAlsoCoversValuesThatSpellItsRealPath() throws Exception {
+        Path linkedRoot = Files.createSymbolicLink(temp.resolve("current"), uploads);
+        Path file = Files.writeString(uploads.resolve("c.txt"), "c");
+        StorageRoots viaLink = new StorageRoots(List.of(linkedRoot));
+        assertEquals(file.toRealPath(), viaLink.resolve(uploads.toRealPath().resolve("c.txt").toString()).file());
+        assertEquals(file.toRealPath(), viaLink.resolve(linkedRoot.resolve("c.txt").toString()).file());
+    }
+
+    @Test
+    void valuesAreReadLexicallyAgainstTheFirstRoot() {
+        assertEquals(uploads.resolve("docs/a.txt"), roots.lexical("./docs//x/../a.txt/"));
+        assertEquals(avatars.resolve("me.png"), roots.lexical(avatars + "/./me.png"));
+        assertNull(roots.lexical("bad\0name"));
+        assertNull(roots.lexical(" "));
     }
 }

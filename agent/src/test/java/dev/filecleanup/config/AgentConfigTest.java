@@ -11,10 +11,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigTest {
+    @TempDir
+    Path temp;
+    private Path fromFile;
+    private Path fromEnvironment;
+    private Path fromSystem;
+
+    @BeforeEach
+    void folders() throws Exception {
+        fromFile = Files.createDirectories(temp.resolve("file"));
+        fromEnvironment = Files.createDirectories(temp.resolve("env"));
+        fromSystem = Files.createDirectories(temp.resolve("system"));
+    }
 
     @Test
     void defaultsAreEnabledWithNothingWatchedAndNoRoots() {
@@ -25,18 +38,20 @@ class AgentConfigTest {
         assertEquals(List.of(), config.attributes());
         assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
         assertEquals("info", config.logLevel());
+        assertEquals(List.of(), config.warnings());
     }
 
     @Test
     void systemPropertyBeatsEnvironmentWhichBeatsTheFile() {
-        Map<String, String> file = Map.of("filecleanup.dryRun", "true", "filecleanup.roots", "/from/file",
+        Map<String, String> file = Map.of("filecleanup.dryRun", "true", "filecleanup.roots", fromFile.toString(),
                 "filecleanup.attributes", "File.path");
-        Map<String, String> environment = Map.of("FILECLEANUP_DRYRUN", "false", "FILECLEANUP_ROOTS", "/from/env");
-        Map<String, String> system = Map.of("filecleanup.roots", "/from/system");
+        Map<String, String> environment = Map.of("FILECLEANUP_DRYRUN", "false",
+                "FILECLEANUP_ROOTS", fromEnvironment.toString());
+        Map<String, String> system = Map.of("filecleanup.roots", fromSystem.toString());
 
         AgentConfig config = AgentConfig.from(file, system, environment);
 
-        assertEquals(List.of(Path.of("/from/system")), config.roots());
+        assertEquals(List.of(fromSystem), config.roots());
         assertFalse(config.dryRun());
         assertEquals("[File.path]", config.attributes().toString());
     }
@@ -48,10 +63,34 @@ class AgentConfigTest {
     }
 
     @Test
-    void rootsAreTrimmedAbsoluteAndNormalised() {
-        AgentConfig config = AgentConfig.from(Map.of(),
-                Map.of("filecleanup.roots", " /srv/uploads/ , /srv/a/../b ,, "), Map.of());
-        assertEquals(List.of(Path.of("/srv/uploads"), Path.of("/srv/b")), config.roots());
+    void rootsAreTrimmedAndNormalisedAndNestedOnesAreReported() {
+        AgentConfig config = AgentConfig.from(Map.of(), Map.of("filecleanup.roots",
+                " " + fromFile + "/ , " + fromEnvironment + "/../system ,, " + fromSystem + "/inner/.."), Map.of());
+        assertEquals(List.of(fromFile, fromSystem, fromSystem), config.roots());
+
+        Path inner = fromFile.resolve("inner");
+        inner.toFile().mkdir();
+        AgentConfig nested = AgentConfig.from(Map.of(), Map.of("filecleanup.roots", fromFile + "," + inner), Map.of());
+        assertEquals(List.of("storage root " + inner + " lies inside storage root " + fromFile), nested.warnings());
+    }
+
+    /** Every refused root is named with its reason, in one message, and then nothing is installed. */
+    @Test
+    void rootsThatAreTooWideOrNotThereAreRefusedByName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> AgentConfig.from(
+                Map.of(), Map.of("filecleanup.roots", "/, uploads, " + temp.resolve("missing") + ", " + fromFile),
+                Map.of()));
+        assertEquals("filecleanup.roots (or FILECLEANUP_ROOTS): storage root / is the root of the file system; "
+                + "storage root uploads is relative; give an absolute path; storage root " + temp.resolve("missing")
+                + " does not exist (set filecleanup.allowMissingRoots=true for a root that is mounted later)",
+                refused.getMessage());
+    }
+
+    @Test
+    void aRootMountedLaterIsAllowedOnRequest() {
+        AgentConfig config = AgentConfig.from(Map.of(), Map.of("filecleanup.roots", temp.resolve("later").toString(),
+                "filecleanup.allowMissingRoots", "true"), Map.of());
+        assertEquals(List.of(temp.resolve("later")), config.roots());
     }
 
     @Test
@@ -70,15 +109,15 @@ class AgentConfigTest {
     }
 
     @Test
-    void theAgentArgumentNamesAPropertiesFile(@TempDir Path directory) throws Exception {
-        Path file = Files.writeString(directory.resolve("cleanup.properties"),
-                "filecleanup.roots=/from/file\nfilecleanup.exclude=Legacy.*\n");
+    void theAgentArgumentNamesAPropertiesFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("cleanup.properties"),
+                "filecleanup.roots=" + fromFile + "\nfilecleanup.exclude=Legacy.*\n");
         Properties system = new Properties();
         system.setProperty("filecleanup.dryRun", "true");
 
         AgentConfig config = AgentConfig.load(" " + file + " ", system, Map.of());
 
-        assertEquals(List.of(Path.of("/from/file")), config.roots());
+        assertEquals(List.of(fromFile), config.roots());
         assertEquals("[Legacy.*]", config.excludes().toString());
         assertTrue(config.dryRun());
     }

@@ -1,24 +1,26 @@
 package dev.filecleanup.hibernate.v5_6;
 
-import dev.filecleanup.capture.FileValue;
 import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
 import dev.filecleanup.hibernate.SessionFactoryModel;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.CollectionType;
+import org.hibernate.type.CompositeType;
 import org.hibernate.type.Type;
 
 /**
- * Reads the persisters of Hibernate 5.6 (javax and jakarta). This package compiles against Hibernate 7, so it
- * calls directly only what has the same signature in 5.6, and reaches the three 5.6-only methods it needs
- * ({@code getMetamodel().entityPersisters()}, {@code getPropertyTableName}, a converter's
- * {@code toRelationalValue}) by reflection.
+ * Reads the persisters of Hibernate 5.6 (javax and jakarta): every single-column value of every entity, inside
+ * embeddables and collection elements too. This package compiles against Hibernate 7, so it calls directly only
+ * what has the same signature in 5.6, and reaches the 5.6-only methods it needs by reflection.
  */
 public final class V5_6Reader implements FactoryModel.Reader {
 
@@ -26,38 +28,121 @@ public final class V5_6Reader implements FactoryModel.Reader {
     public FactoryModel read(Object sessionFactory) {
         SessionFactoryImplementor factory = (SessionFactoryImplementor) sessionFactory;
         List<MappedAttribute> attributes = new ArrayList<>();
-        for (EntityPersister persister : persisters(factory).values()) {
+        Object metamodel = invoke(factory, "getMetamodel");
+        for (EntityPersister persister : persisters(metamodel).values()) {
+            if (!(persister instanceof AbstractEntityPersister entity)) {
+                continue;
+            }
+            // TABLE_PER_CLASS: every concrete class has a table of its own, inherited columns included. An
+            // abstract class has none.
+            boolean union = persister.getClass().getSimpleName().equals("UnionSubclassEntityPersister");
+            if (union && entity.isAbstract()) {
+                continue;
+            }
+            String ownTable = union ? (String) invoke(persister, "getTableName", 0) : null;
             String[] names = persister.getPropertyNames();
             Type[] types = persister.getPropertyTypes();
             for (int i = 0; i < names.length; i++) {
-                String[] columns = persister instanceof AbstractEntityPersister entity
-                        ? entity.getPropertyColumnNames(names[i]) : null;
-                boolean basic = !types[i].isAssociationType() && !types[i].isComponentType()
-                        && columns != null && columns.length == 1 && columns[0] != null;
-                Class<?> javaType = basic ? types[i].getReturnedClass() : null;
-                attributes.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(),
-                        names[i], i, javaType,
-                        basic ? invoke(persister, "getPropertyTableName", names[i]).toString() : null,
-                        basic ? columns[0] : null,
-                        basic ? toColumnValue(types[i], javaType) : null));
+                int before = attributes.size();
+                new Values(factory, metamodel, entity, ownTable, attributes).collect(names[i], i, types[i]);
+                if (attributes.size() == before) {
+                    attributes.add(new MappedAttribute(persister, persister.getMappedClass(),
+                            persister.getEntityName(), names[i], -1, null, null));
+                }
             }
         }
-        return new SessionFactoryModel(factory, attributes);
+        // getDatabaseSnapshot takes a Serializable id on 5.6 and an Object on later lines.
+        return new SessionFactoryModel(factory, attributes,
+                (persister, id, session) -> (Object[]) invoke(persister, "getDatabaseSnapshot", id, session));
+    }
+
+    /** Walks one entity attribute down to its single-column values. */
+    private record Values(SessionFactoryImplementor factory, Object metamodel, AbstractEntityPersister persister,
+                          String ownTable, List<MappedAttribute> out) {
+
+        void collect(String path, int position, Type type) {
+            if (type.isCollectionType()) {
+                Object collection = invoke(metamodel, "collectionPersister", ((CollectionType) type).getRole());
+                String table = (String) invoke(collection, "getTableName");
+                Type element = (Type) invoke(collection, "getElementType");
+                String[] columns = (String[]) invoke(collection, "getElementColumnNames");
+                if (element instanceof CompositeType composite) {
+                    String[] names = composite.getPropertyNames();
+                    Type[] types = composite.getSubtypes();
+                    // The element's columns, in the order of its properties, one each for basic properties.
+                    for (int i = 0; i < names.length && names.length == columns.length; i++) {
+                        leaf(path + "." + names[i], -1, types[i], table, columns[i]);
+                    }
+                } else if (columns.length == 1) {
+                    leaf(path, -1, element, table, columns[0]);
+                }
+            } else if (type.isComponentType()) {
+                CompositeType composite = (CompositeType) type;
+                String[] names = composite.getPropertyNames();
+                Type[] types = composite.getSubtypes();
+                for (int i = 0; i < names.length; i++) {
+                    collect(path + "." + names[i], -1, types[i]);
+                }
+            } else if (!type.isAssociationType()) {
+                String[] columns = persister.getPropertyColumnNames(path);
+                if (columns != null && columns.length == 1 && columns[0] != null) {
+                    String table = ownTable != null ? ownTable
+                            : (String) invoke(persister, "getPropertyTableName", path.split("\\.")[0]);
+                    leaf(path, position, type, table, columns[0]);
+                }
+            }
+        }
+
+        private void leaf(String path, int position, Type type, String table, String column) {
+            if (type.isAssociationType() || type.isComponentType() || column == null) {
+                return;
+            }
+            Class<?> javaType = type.getReturnedClass();
+            out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
+                    position, javaType, new FileColumn(table, column, lob(type), javaType, converter(type))));
+        }
+
+        private boolean lob(Type type) {
+            for (int code : (int[]) invoke(type, "sqlTypes", factory)) {
+                if (code == Types.CLOB || code == Types.NCLOB || code == Types.BLOB) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The JPA converter of a converted attribute (5.6's AttributeConverterTypeAdapter), else null. */
+    private static FileColumn.Converter converter(Type type) {
+        if (!hasMethod(type, "getAttributeConverter")) {
+            return null;
+        }
+        Object converter = invoke(type, "getAttributeConverter");
+        return new FileColumn.Converter() {
+            @Override
+            public Object toColumn(Object attributeValue) {
+                return invoke(converter, "toRelationalValue", attributeValue);
+            }
+
+            @Override
+            public Object toAttribute(Object columnValue) {
+                return invoke(converter, "toDomainValue", columnValue);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, EntityPersister> persisters(SessionFactoryImplementor factory) {
-        return (Map<String, EntityPersister>) invoke(invoke(factory, "getMetamodel"), "entityPersisters");
+    private static Map<String, EntityPersister> persisters(Object metamodel) {
+        return (Map<String, EntityPersister>) invoke(metamodel, "entityPersisters");
     }
 
-    /** Path and File attributes need a converter in 5.6; apply it to find the value the column holds. */
-    private static Function<String, Object> toColumnValue(Type type, Class<?> javaType) {
-        if (!FileValue.isFileType(javaType)) {
-            return value -> value;
+    private static boolean hasMethod(Object target, String name) {
+        for (Method method : target.getClass().getMethods()) {
+            if (method.getName().equals(name)) {
+                return true;
+            }
         }
-        Object converter = invoke(type, "getAttributeConverter");
-        return value -> FileValue.toJdbc(
-                invoke(converter, "toRelationalValue", FileValue.toAttribute(value, javaType)));
+        return false;
     }
 
     private static Object invoke(Object target, String method, Object... arguments) {
@@ -68,6 +153,8 @@ public final class V5_6Reader implements FactoryModel.Reader {
                 }
             }
             throw new NoSuchMethodException(target.getClass().getName() + "." + method);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("unexpected Hibernate 5.6 API: " + e, e);
         }

@@ -1,21 +1,26 @@
 package dev.filecleanup.hibernate.v6_2;
 
-import dev.filecleanup.capture.FileValue;
 import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
 import dev.filecleanup.hibernate.SessionFactoryModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EmbeddableMappingType;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 
 /**
- * Reads the mapping model of Hibernate 6.2 to 7.4: every attribute of every entity persister, inherited ones
- * included, with its state-array position and physical column. Compiled against 7.4; uses only calls whose
- * signatures are the same from 6.2 on.
+ * Reads the mapping model of Hibernate 6.2 to 7.4: every single-column value of every entity persister,
+ * inherited ones included, inside embeddables and collection elements too, with its state-array position and
+ * physical column. Compiled against 7.4; uses only calls whose signatures are the same from 6.2 on.
  */
 public final class V6_2Reader implements FactoryModel.Reader {
 
@@ -24,23 +29,61 @@ public final class V6_2Reader implements FactoryModel.Reader {
         SessionFactoryImplementor factory = (SessionFactoryImplementor) sessionFactory;
         List<MappedAttribute> attributes = new ArrayList<>();
         factory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
-            for (int i = 0; i < persister.getAttributeMappings().size(); i++) {
-                AttributeMapping attribute = persister.getAttributeMappings().get(i);
-                BasicValuedModelPart basic = attribute instanceof BasicValuedModelPart part && !part.isFormula()
-                        ? part : null;
-                Class<?> javaType = attribute.getJavaType().getJavaTypeClass();
-                attributes.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(),
-                        attribute.getAttributeName(), attribute.getStateArrayPosition(),
-                        basic == null ? null : javaType,
-                        basic == null ? null : basic.getContainingTableExpression(),
-                        basic == null ? null : basic.getSelectionExpression(),
-                        basic == null ? null : toColumnValue(basic.getJdbcMapping(), javaType)));
+            // TABLE_PER_CLASS: every concrete class has a table of its own, inherited columns included; the
+            // mapping names the root's. An abstract class has none.
+            String ownTable = persister instanceof UnionSubclassEntityPersister union
+                    ? (union.isAbstract() ? "" : union.getRootTableName()) : null;
+            for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
+                var attribute = persister.getAttributeMapping(i);
+                int before = attributes.size();
+                collect(persister, attribute.getAttributeName(), attribute.getStateArrayPosition(), attribute,
+                        ownTable, attributes);
+                if (attributes.size() == before) {
+                    // Not a value we can read (an association): still named, so that a selector can say why.
+                    attributes.add(new MappedAttribute(persister, persister.getMappedClass(),
+                            persister.getEntityName(), attribute.getAttributeName(), -1, null, null));
+                }
             }
         });
-        return new SessionFactoryModel(factory, attributes);
+        return new SessionFactoryModel(factory, attributes, (persister, id, session) -> ((EntityPersister) persister)
+                .getDatabaseSnapshot(id, (SharedSessionContractImplementor) session));
     }
 
-    private static Function<String, Object> toColumnValue(JdbcMapping mapping, Class<?> javaType) {
-        return value -> FileValue.toJdbc(mapping.convertToRelationalValue(FileValue.toAttribute(value, javaType)));
+    private static void collect(EntityPersister persister, String path, int position, ModelPart part, String ownTable,
+                                List<MappedAttribute> out) {
+        if (part instanceof BasicValuedModelPart basic) {
+            if (!basic.isFormula() && !"".equals(ownTable)) {
+                String table = ownTable == null ? basic.getContainingTableExpression() : ownTable;
+                Class<?> javaType = part.getJavaType().getJavaTypeClass();
+                out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
+                        position, javaType, column(table, basic, javaType)));
+            }
+        } else if (part instanceof PluralAttributeMapping plural) {
+            // An element collection's values live in its own table, whatever the owner's inheritance.
+            collect(persister, path, -1, plural.getElementDescriptor(), null, out);
+        } else if (part instanceof EmbeddableValuedModelPart embedded) {
+            EmbeddableMappingType type = embedded.getEmbeddableTypeDescriptor();
+            for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
+                var attribute = type.getAttributeMapping(i);
+                collect(persister, path + "." + attribute.getAttributeName(), -1, attribute, ownTable, out);
+            }
+        }
+    }
+
+    private static FileColumn column(String table, BasicValuedModelPart basic, Class<?> javaType) {
+        JdbcMapping mapping = basic.getJdbcMapping();
+        FileColumn.Converter converter = mapping.getValueConverter() == null ? null : new FileColumn.Converter() {
+            @Override
+            public Object toColumn(Object attributeValue) {
+                return mapping.convertToRelationalValue(attributeValue);
+            }
+
+            @Override
+            public Object toAttribute(Object columnValue) {
+                return mapping.convertToDomainValue(columnValue);
+            }
+        };
+        return new FileColumn(table, basic.getSelectionExpression(), mapping.getJdbcType().isLob(), javaType,
+                converter);
     }
 }

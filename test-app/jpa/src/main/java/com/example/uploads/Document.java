@@ -19,6 +19,9 @@ public class Document {
 
     public String filePath;
 
+    /** Where an earlier version was archived; excluded from the watched attributes in the tests. */
+    public String archivePath;
+
     public Document() {
     }
 

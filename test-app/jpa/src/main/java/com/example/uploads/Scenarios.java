@@ -16,7 +16,7 @@ import org.hibernate.Session;
  * start it in its own JVM and look at the folder afterwards; the application itself knows nothing of the agent.
  */
 public final class Scenarios {
-    private static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = Map.ofEntries(
+    private static final Map<String, BiConsumer<Uploads, String[]>> OWN = Map.ofEntries(
             Map.entry("remove", (app, args) -> remove(app)),
             Map.entry("cascade", (app, args) -> cascade(app)),
             Map.entry("replace", (app, args) -> replace(app)),
@@ -35,6 +35,12 @@ public final class Scenarios {
             Map.entry("stress", (app, args) -> Stress.run(app, Long.parseLong(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]))),
             Map.entry("deferred-commit-failure", (app, args) -> deferredCommitFailure(app)));
+
+    private static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = new java.util.HashMap<>(OWN);
+
+    static {
+        SCENARIOS.putAll(ReferenceScenarios.SCENARIOS);
+    }
 
     private Scenarios() {
     }
@@ -293,31 +299,12 @@ public final class Scenarios {
 
     /**
      * PostgreSQL only. Commits a removal and exits at once, while another transaction holds a lock that blocks
-     * the reference check (it reads every file column, UserProfile's too). The lock holder, a daemon thread,
-     * lets go only once it sees the check waiting for it, so only an exit hook that waits can delete the file.
+     * the reference check. The lock is let go only once the check is seen waiting for it, so only an exit hook
+     * that waits can delete the file.
      */
     static void exitBlocked(Uploads app) {
         Document document = app.persist(new Document("at exit", app.store("exit/blocked.txt")));
-        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        Thread holder = new Thread(() -> app.run(em -> {
-            em.createNativeQuery("lock table UserProfile in access exclusive mode").executeUpdate();
-            locked.countDown();
-            boolean waited = false;
-            for (int i = 0; i < 200 && !waited; i++) {
-                sleep(50);
-                waited = ((Number) em.createNativeQuery("select count(*) from pg_stat_activity where "
-                        + "wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()")
-                        .getSingleResult()).intValue() > 0;
-            }
-            System.out.println("the reference check waited for the lock at exit: " + waited);
-        }), "lock-holder");
-        holder.setDaemon(true);
-        holder.start();
-        try {
-            locked.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        LockHolder.take(app, true, 20_000);
         app.run(em -> em.remove(em.find(Document.class, document.id)));
     }
 
@@ -353,7 +340,8 @@ public final class Scenarios {
     static void deferredCommitFailure(Uploads app) {
         app.run(em -> {
             Object constraint = em.createNativeQuery("select constraint_name from information_schema.table_constraints"
-                    + " where table_name = 'document' and constraint_type = 'UNIQUE'").getSingleResult();
+                    + " where table_schema = current_schema() and table_name = 'document'"
+                    + " and constraint_type = 'UNIQUE'").getSingleResult();
             em.createNativeQuery("alter table document drop constraint " + constraint).executeUpdate();
             em.createNativeQuery("alter table document add constraint document_code_deferred unique (code)"
                     + " deferrable initially deferred").executeUpdate();

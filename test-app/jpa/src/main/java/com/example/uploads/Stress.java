@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A randomized workload for the oracle in StressIT: several threads create rows with new files (some shared
- * by two rows), replace paths, clear them, remove rows, and roll back at random. Each thread works on its own
+ * by two rows, spelled differently), replace paths, clear them, remove rows, and roll back at random. Each thread works on its own
  * rows, so a file is never copied between transactions (the documented race). The values every committed
  * transaction stored, and those committed rows hold at the end, are written beside the upload folder.
  */
@@ -76,8 +76,10 @@ final class Stress {
                         rows.add(create(em, app.store(prefix + "-" + k + ".txt"), stored));
                     }
                 } else if (operation < 40) {
+                    // The second row spells the shared file differently: the check compares files, not strings.
                     String shared = app.store(prefix + "-shared.txt");
-                    sharedPairs.add(new Long[] {create(em, shared, stored), create(em, shared, stored)});
+                    sharedPairs.add(new Long[] {create(em, shared, stored),
+                            create(em, respell(shared, random), stored)});
                 } else if (operation < 60) {
                     Document document = em.find(Document.class, pick(random, rows));
                     document.filePath = app.store(prefix + "-replacement.txt");
@@ -134,6 +136,16 @@ final class Stress {
         em.flush();
         stored.add(path);
         return document.id;
+    }
+
+    /** Another spelling of the same file: as stored, with "./", doubled slashes, or absolute. */
+    private String respell(String path, Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> path;
+            case 1 -> "./" + path;
+            case 2 -> path.replace("/", "//");
+            default -> app.root + "/" + path;
+        };
     }
 
     private static Long pick(Random random, List<Long> rows) {

@@ -36,6 +36,9 @@ public final class Uploads implements AutoCloseable {
                 overrides.put("jakarta.persistence.jdbc." + setting, value);
             }
         }
+        // Any Hibernate setting, as -Dapp.hibernate.connection.pool_size=2 for hibernate.connection.pool_size.
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("app.hibernate."))
+                .forEach(key -> overrides.put(key.substring("app.".length()), System.getProperty(key)));
         return overrides;
     }
 

@@ -24,7 +24,9 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  */
 public final class AgentRun {
     static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
-            + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file";
+            + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file,Article.cover.path,Article.gallery,"
+            + "Article.figures.file,Article.creditsFile,Asset.path,Transcript.file,Vault.*,Summary.path,"
+            + "ArchivedFile.path";
 
     private final Path root;
     private final List<String> jvmOptions = new ArrayList<>();
@@ -39,6 +41,7 @@ public final class AgentRun {
         this.root = root;
         option("filecleanup.roots", root.toString());
         option("filecleanup.attributes", ATTRIBUTES);
+        option("filecleanup.exclude", "Document.archivePath");
     }
 
     public static AgentRun in(Path root) {
@@ -187,7 +190,7 @@ public final class AgentRun {
     /** A constant of the agent's code, read from the built jar, so that tests derive what they expect from it. */
     static int agentConstant(String className, String field) throws Exception {
         try (java.net.URLClassLoader agent = new java.net.URLClassLoader(
-                new java.net.URL[] {agentJar().toUri().toURL()}, null)) {
+                new java.net.URL[] {agentJar().toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             java.lang.reflect.Field constant = agent.loadClass(className).getDeclaredField(field);
             constant.setAccessible(true);
             return constant.getInt(null);

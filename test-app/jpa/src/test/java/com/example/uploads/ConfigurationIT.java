@@ -18,9 +18,10 @@ class ConfigurationIT {
         result.assertLogged("hibernate-file-cleanup " + AgentRun.agentVersion() + " installed on Java "
                 + Runtime.version().feature() + ": roots [" + root + "]");
         result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
-                + " (line v6_2), SessionFactory 'uploads': watching Attachment.path, "
+                + " (line v6_2), SessionFactory 'uploads': watching Article.creditsFile, Attachment.path, "
                 + "Contract.scan, Document.filePath, Invoice.path, Media.file, Memo.attachment, Note.file, "
-                + "Photo.path, Report.storagePath, Thumbnail.path, UserProfile.avatar, Video.file");
+                + "Photo.path, Picture.path, Report.storagePath, Summary.path, Thumbnail.path, Transcript.file, "
+                + "UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")
                 + " (Document.filePath removed)");
     }
@@ -75,6 +76,19 @@ class ConfigurationIT {
         // roots from the environment, attributes from the file, and the environment wins over the file
         new Folder(root, result).deleted("exit/pending.txt");
         result.assertLogged("watching Contract.scan, Document.filePath");
+    }
+
+    /** A root is where anything may be deleted: roots that are too wide are refused by name. */
+    @Test
+    void rootsThatAreTooWideAreRefusedAndNothingIsInstalled() throws Exception {
+        String home = System.getProperty("user.home");
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.roots", "/,uploads," + home + "," + root)
+                .scenario("remove").succeeded();
+        result.assertLogged("not installed, nothing will be deleted");
+        result.assertLogged("storage root / is the root of the file system; storage root uploads is relative; "
+                + "give an absolute path; storage root " + home + " is a home directory");
+        result.assertLogged("scenario remove finished");
+        new Folder(root, result).kept("remove/em.txt");
     }
 
     @Test

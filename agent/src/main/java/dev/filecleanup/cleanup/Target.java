@@ -1,0 +1,66 @@
+package dev.filecleanup.cleanup;
+
+import dev.filecleanup.capture.ReleasedFile;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One file that released values name and that exists: what the reference check asks about. Several values,
+ * spelled differently or released by different tenants and columns, may name the same target.
+ */
+final class Target {
+    private final ReleasedFile first;
+    private final Path lexical;
+    private final Path real;
+    private final Set<Object> tenants = new LinkedHashSet<>();
+    private final Set<String> columns = new LinkedHashSet<>();
+
+    /** {@code lexical}: the path as the first value spells it; {@code real}: the file itself. */
+    Target(ReleasedFile first, Path lexical, Path real) {
+        this.first = first;
+        this.lexical = lexical;
+        this.real = real;
+    }
+
+    void add(ReleasedFile file) {
+        tenants.add(file.tenant());
+        columns.add(file.column());
+    }
+
+    /** The first value released for this file, for the log and the deletion. */
+    ReleasedFile first() {
+        return first;
+    }
+
+    Path lexical() {
+        return lexical;
+    }
+
+    Path real() {
+        return real;
+    }
+
+    Set<Object> tenants() {
+        return tenants;
+    }
+
+    Set<String> columns() {
+        return columns;
+    }
+
+    /** The file names a row may spell this file with, as stored: the lexical and the real one. */
+    Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(lexical.getFileName().toString());
+        names.add(real.getFileName().toString());
+        return names;
+    }
+
+    /** The key candidates are looked up by: the file name, lower-cased for case-insensitive file systems. */
+    static String key(Path path) {
+        Path name = path.getFileName();
+        return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.filecleanup.cleanup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.filecleanup.catalog.FileColumn;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The query that finds a column's candidate values, on a real database (H2). */
+class ColumnQueryTest {
+    private final Counters counters = new Counters();
+    private H2Model database;
+    private Connection connection;
+
+    @BeforeEach
+    void rows() throws SQLException {
+        database = new H2Model("columns", List.of(),
+                "create table document (id int, file_path varchar(200), scan clob, secret varchar(400))");
+        connection = database.openConnection(null);
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        connection.close();
+        database.close();
+    }
+
+    @Test
+    void theQueryByNameFindsEverySpellingOfTheFileAndNothingElse() throws SQLException {
+        List<String> spellings = List.of("docs/a.pdf", "./docs/a.pdf", "docs//a.pdf", "docs/../docs/a.pdf",
+                "docs/a.pdf/", "docs/a.pdf//", "/srv/elsewhere/docs/a.pdf", "a.pdf", "docs/A.PDF/.", "x/y/..");
+        List<String> others = List.of("docs/b.pdf", "docs/xa.pdf", "docs/a.pdf.bak", "a.pdfx");
+        insert("file_path", spellings);
+        insert("file_path", others);
+
+        ColumnQuery query = new ColumnQuery(column("file_path", false, null), counters);
+        List<String> found = candidates(query, List.of("a.pdf"));
+
+        // "docs/A.PDF/." and "x/y/.." name their file only once normalised: they are read too.
+        assertEquals(spellings.stream().sorted().toList(), found.stream().sorted().toList());
+        assertEquals(1, counters.referenceQueries());
+    }
+
+    @Test
+    void manyNamesAreAskedInStatementsOfTheBatchSize() throws SQLException {
+        insert("file_path", List.of("docs/n7.pdf", "docs/n1999.pdf"));
+        List<String> names = IntStream.range(0, 2 * ColumnQuery.NAMES_PER_STATEMENT + 1)
+                .mapToObj(i -> "n" + i + ".pdf").toList();
+
+        List<String> found = candidates(new ColumnQuery(column("file_path", false, null), counters), names);
+
+        assertEquals(List.of("docs/n7.pdf"), found);
+        assertEquals(3, counters.referenceQueries());
+    }
+
+    /** A converter that stores something else than the path: every value is read and converted back. */
+    @Test
+    void aConverterThatHidesThePathMakesTheColumnReadInFull() throws SQLException {
+        insert("secret", List.of(reverse("docs/a.pdf"), reverse("docs/b.pdf")));
+        ColumnQuery query = new ColumnQuery(column("secret", false, new Reversing()), counters);
+
+        assertEquals("its converter does not store a path as it is",
+                ColumnQuery.fullReadReason(column("secret", false, new Reversing())));
+        assertEquals(List.of("docs/a.pdf", "docs/b.pdf"), candidates(query, List.of("a.pdf")));
+    }
+
+    @Test
+    void aConverterThatGivesAnotherColumnValueEachTimeMakesTheColumnReadInFull() throws SQLException {
+        Salted salted = new Salted();
+        insert("secret", List.of((String) salted.toColumn("docs/a.pdf")));
+        ColumnQuery query = new ColumnQuery(column("secret", false, salted), counters);
+
+        assertEquals("its converter does not give the same column value twice for the same path",
+                ColumnQuery.fullReadReason(column("secret", false, salted)));
+        assertEquals(List.of("docs/a.pdf"), candidates(query, List.of("a.pdf")));
+    }
+
+    @Test
+    void aConverterThatKeepsThePathAsItIsLetsTheQueryByNameWork() {
+        FileColumn.Converter paths = new FileColumn.Converter() {
+            @Override
+            public Object toColumn(Object attributeValue) {
+                return attributeValue.toString();
+            }
+
+            @Override
+            public Object toAttribute(Object columnValue) {
+                return Path.of((String) columnValue);
+            }
+        };
+        assertNull(ColumnQuery.fullReadReason(new FileColumn("document", "file_path", false, Path.class, paths)));
+    }
+
+    @Test
+    void largeObjectsAreReadInFull() throws SQLException {
+        insert("scan", List.of("docs/a.pdf", "docs/b.pdf"));
+        ColumnQuery query = new ColumnQuery(column("scan", true, null), counters);
+        assertEquals(List.of("docs/a.pdf", "docs/b.pdf"), candidates(query, List.of("a.pdf")));
+    }
+
+    /** SQL that the database rejects for good is not retried: the column falls back, then gives up alone. */
+    @Test
+    void aColumnThatCannotBeQueriedFallsBackThenIsMarkedUncheckable() throws SQLException {
+        ColumnQuery query = new ColumnQuery(new FileColumn("no_such_table", "file_path", false, String.class, null),
+                counters);
+        assertTrue(query.checkable());
+        assertEquals(List.of(), candidates(query, List.of("a.pdf")));
+        assertFalse(query.checkable());
+        assertEquals(2, counters.referenceQueries(), "the query by name, then the full read, once each");
+        candidates(query, List.of("a.pdf"));
+        assertEquals(2, counters.referenceQueries(), "an uncheckable column is not asked again");
+    }
+
+    @Test
+    void errorsThatRetryingMayFixReachTheCaller() throws SQLException {
+        ColumnQuery query = new ColumnQuery(column("file_path", false, null), counters);
+        connection.close();
+        assertThrows(SQLException.class, () -> candidates(query, List.of("a.pdf")));
+        assertTrue(query.checkable());
+    }
+
+    private List<String> candidates(ColumnQuery query, List<String> names) throws SQLException {
+        List<String> found = new ArrayList<>();
+        query.candidates(connection, names, found::add);
+        return found;
+    }
+
+    private void insert(String column, List<String> values) throws SQLException {
+        for (String value : values) {
+            database.execute("insert into document (" + column + ") values ('" + value.replace("'", "''") + "')");
+        }
+    }
+
+    private static FileColumn column(String name, boolean lob, FileColumn.Converter converter) {
+        return new FileColumn("document", name, lob, String.class, converter);
+    }
+
+    private static String reverse(String text) {
+        return new StringBuilder(text).reverse().toString();
+    }
+
+    /** Stores a path reversed. */
+    private static final class Reversing implements FileColumn.Converter {
+        @Override
+        public Object toColumn(Object attributeValue) {
+            return reverse((String) attributeValue);
+        }
+
+        @Override
+        public Object toAttribute(Object columnValue) {
+            return reverse((String) columnValue);
+        }
+    }
+
+    /** Stores a path behind a random salt, as encryption does. */
+    private static final class Salted implements FileColumn.Converter {
+        @Override
+        public Object toColumn(Object attributeValue) {
+            return UUID.randomUUID() + ":" + Base64.getEncoder().encodeToString(((String) attributeValue).getBytes());
+        }
+
+        @Override
+        public Object toAttribute(Object columnValue) {
+            String text = (String) columnValue;
+            return new String(Base64.getDecoder().decode(text.substring(text.indexOf(':') + 1)));
+        }
+    }
+}
