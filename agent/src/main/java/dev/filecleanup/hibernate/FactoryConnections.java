@@ -39,7 +39,9 @@ abstract class FactoryConnections {
             return new TenantConnections(tenants);
         }
         ConnectionProvider provider = factory.getServiceRegistry().getService(ConnectionProvider.class);
-        if (named(provider, "DriverManagerConnectionProvider") != null) {
+        // Hibernate's built-in pool and its DataSource provider: "…Impl" up to 6.6, without the suffix from 7.0.
+        if (named(provider, "DriverManagerConnectionProviderImpl") != null
+                || named(provider, "DriverManagerConnectionProvider") != null) {
             OwnConnections own = OwnConnections.of(factory);
             if (own != null) {
                 return own;

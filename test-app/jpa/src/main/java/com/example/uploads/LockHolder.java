@@ -26,7 +26,7 @@ final class LockHolder {
             long deadline = System.nanoTime() + holdMillis * 1_000_000;
             while (holder.release.getCount() > 0 && System.nanoTime() < deadline) {
                 // PostgreSQL shows a transaction the same activity snapshot until it is cleared.
-                em.createNativeQuery("select pg_stat_clear_snapshot()").getResultList();
+                em.createNativeQuery("select count(*) from (select pg_stat_clear_snapshot()) s").getResultList();
                 holder.waitingNow = ((Number) em.createNativeQuery("select count(*) from pg_stat_activity where "
                         + "wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()")
                         .getSingleResult()).intValue() > 0;
