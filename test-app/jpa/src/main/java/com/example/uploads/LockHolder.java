@@ -1,5 +1,6 @@
 package com.example.uploads;
 
+import jakarta.persistence.EntityManager;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,31 +21,37 @@ final class LockHolder {
      */
     static LockHolder take(Uploads app, boolean releaseWhenSeen, long holdMillis) {
         LockHolder holder = new LockHolder();
-        Thread thread = new Thread(() -> app.run(em -> {
-            em.createNativeQuery("lock table UserProfile in access exclusive mode").executeUpdate();
-            holder.locked.countDown();
-            long deadline = System.nanoTime() + holdMillis * 1_000_000;
-            while (holder.release.getCount() > 0 && System.nanoTime() < deadline) {
-                // PostgreSQL shows a transaction the same activity snapshot until it is cleared.
-                em.createNativeQuery("select count(*) from (select pg_stat_clear_snapshot()) s").getResultList();
-                holder.waitingNow = ((Number) em.createNativeQuery("select count(*) from pg_stat_activity where "
-                        + "wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()")
-                        .getSingleResult()).intValue() > 0;
-                if (holder.waitingNow && holder.checkWaits.getCount() > 0) {
-                    // Said before the lock goes, so that the JVM is still there to print it.
-                    System.out.println("the reference check waits for the lock");
-                    holder.checkWaits.countDown();
-                    if (releaseWhenSeen) {
-                        break;
-                    }
-                }
-                sleep(50);
-            }
-        }), "lock-holder");
+        Thread thread = new Thread(() -> {
+            app.run(em -> holder.hold(em, releaseWhenSeen, holdMillis));
+            // The lock went with the transaction: nothing waits for it any more.
+            holder.waitingNow = false;
+        }, "lock-holder");
         thread.setDaemon(true);
         thread.start();
         await(holder.locked, 10_000);
         return holder;
+    }
+
+    private void hold(EntityManager em, boolean releaseWhenSeen, long holdMillis) {
+        em.createNativeQuery("lock table UserProfile in access exclusive mode").executeUpdate();
+        locked.countDown();
+        long deadline = System.nanoTime() + holdMillis * 1_000_000;
+        while (release.getCount() > 0 && System.nanoTime() < deadline) {
+            // PostgreSQL shows a transaction the same activity snapshot until it is cleared.
+            em.createNativeQuery("select count(*) from (select pg_stat_clear_snapshot()) s").getResultList();
+            waitingNow = ((Number) em.createNativeQuery("select count(*) from pg_stat_activity where "
+                    + "wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()")
+                    .getSingleResult()).intValue() > 0;
+            if (waitingNow && checkWaits.getCount() > 0) {
+                // Said before the lock goes, so that the JVM is still there to print it.
+                System.out.println("the reference check waits for the lock");
+                checkWaits.countDown();
+                if (releaseWhenSeen) {
+                    return;
+                }
+            }
+            sleep(50);
+        }
     }
 
     /** Whether the check was seen waiting for the lock within {@code millis}. */

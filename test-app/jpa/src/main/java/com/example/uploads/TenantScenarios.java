@@ -36,10 +36,12 @@ public final class TenantScenarios {
         settings.put("jakarta.persistence.jdbc.url", url);
         settings.put("jakarta.persistence.jdbc.user", user);
         settings.put("jakarta.persistence.jdbc.password", password);
-        Persistence.createEntityManagerFactory("uploads", settings).close();
+        // The tables of both schemas, made without a SessionFactory: a factory mapped to the tenant's schema
+        // would be watched too, and its rows would protect the tenant's files whatever connection the check used.
+        Persistence.generateSchema("uploads", settings);
         settings.put(url.startsWith("jdbc:mariadb") ? "hibernate.default_catalog" : "hibernate.default_schema",
                 TENANT);
-        Persistence.createEntityManagerFactory("uploads", settings).close();
+        Persistence.generateSchema("uploads", settings);
 
         Map<String, Object> tenancy = new HashMap<>(settings);
         tenancy.remove("hibernate.default_schema");
