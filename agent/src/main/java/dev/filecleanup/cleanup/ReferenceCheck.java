@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The last word before a delete: does some committed row, in any reference column of any SessionFactory, name
  * the same file? The database is asked for candidates by file name, and the verdict is taken in Java by
  * resolving each candidate as a deletion would ({@link SameFile}). A factory that cannot be read is retried
- * with growing pauses; if it stays unreadable, every file is kept. A column that cannot be checked at all keeps
+ * with growing pauses, unless retrying cannot help; if it stays unreadable, every file it was asked about is kept. A column that cannot be checked at all keeps
  * only the files released from it, and the rest of the JVM goes on cleaning.
  */
 final class ReferenceCheck {
@@ -122,7 +122,7 @@ final class ReferenceCheck {
             } catch (SQLException | RuntimeException e) {
                 Log.warn("reference check of SessionFactory '" + factory.name() + "' failed (attempt " + attempt
                         + " of " + ATTEMPTS + ")", e);
-                if (attempt == ATTEMPTS) {
+                if (attempt == ATTEMPTS || e instanceof SQLException sql && SqlErrors.permanent(sql)) {
                     return "SessionFactory '" + factory.name() + "': " + e;
                 }
                 pause(firstRetryMillis << (attempt - 1));

@@ -25,6 +25,8 @@ public final class H2Model implements FactoryModel, AutoCloseable {
     private CountDownLatch gate;
     private final CountDownLatch entered = new CountDownLatch(1);
     public final AtomicInteger failuresLeft = new AtomicInteger();
+    /** What a failing connection attempt throws: by default an error that retrying may fix. */
+    public volatile SQLException failure = new SQLTransientConnectionException("the database is down", "08001");
     public final AtomicInteger opened = new AtomicInteger();
 
     public H2Model(String name, List<MappedAttribute> attributes, String... statements) throws SQLException {
@@ -90,7 +92,7 @@ public final class H2Model implements FactoryModel, AutoCloseable {
             }
         }
         if (failuresLeft.getAndDecrement() > 0) {
-            throw new SQLTransientConnectionException("the database is down", "08001");
+            throw failure;
         }
         opened.incrementAndGet();
         Connection connection = DriverManager.getConnection(url, "sa", "");

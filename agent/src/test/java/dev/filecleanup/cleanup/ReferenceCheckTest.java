@@ -8,6 +8,7 @@ import dev.filecleanup.catalog.FileColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,16 @@ class ReferenceCheckTest {
         database.failuresLeft.set(ReferenceCheck.ATTEMPTS - 1);
         assertEquals(Map.of(), verdicts(check(List.of(root), database), "docs/a.pdf"));
         assertEquals(1, database.opened.get());
+    }
+
+    @Test
+    void anErrorThatRetryingWillNotFixIsNotRetried() throws Exception {
+        H2Model database = database("create table document (file_path varchar(200))");
+        database.failure = new SQLFeatureNotSupportedException("isolation levels are not supported", "0A000");
+        database.failuresLeft.set(ReferenceCheck.ATTEMPTS);
+        String reason = verdicts(check(List.of(root), database), "docs/a.pdf").get("docs/a.pdf");
+        assertTrue(reason.startsWith("references could not be checked: SessionFactory 'h2'"), reason);
+        assertEquals(ReferenceCheck.ATTEMPTS - 1, database.failuresLeft.get());
     }
 
     /** Under multi-tenancy the releasing tenant's schema is read, not the default one. */
