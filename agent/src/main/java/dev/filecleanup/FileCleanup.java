@@ -61,10 +61,11 @@ final class FileCleanup {
         Log.debug("SessionFactory '{}': reference columns {}", watch.name(),
                 watch.columns().stream().map(FileColumn::label).toList());
         if (!watch.columns().isEmpty()) {
-            catalog.putAll(watch.slots());
-            watch.slots().keySet().forEach(persister -> models.put(persister, model));
-            factories.put(sessionFactory, new Watched(watch, model));
+            // The columns first: a file is never captured from a factory whose rows are not yet read by the check.
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
+            factories.put(sessionFactory, new Watched(watch, model));
+            watch.slots().keySet().forEach(persister -> models.put(persister, model));
+            catalog.putAll(watch.slots());
         }
     }
 

@@ -3,6 +3,9 @@ package dev.filecleanup.capture;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Calls one public no-argument method of Hibernate objects whose return type differs between lines:
@@ -14,23 +17,49 @@ import java.lang.invoke.MethodType;
 final class Getter {
     static final Getter SESSION = new Getter("getSession");
     static final Getter ID = new Getter("getId");
-    static final Getter TENANT = new Getter("getTenantIdentifier");
+    /** The tenant as the application's provider knows it: from 6.4 on an object, before that its String form. */
+    static final Getter TENANT = new Getter("getTenantIdentifierValue", "getTenantIdentifier");
 
     private final ClassValue<MethodHandle> handles;
 
-    private Getter(String method) {
+    /** {@code methods}: the names to try, the first one a class has wins. */
+    private Getter(String... methods) {
         this.handles = new ClassValue<>() {
             @Override
             protected MethodHandle computeValue(Class<?> type) {
-                try {
-                    return MethodHandles.publicLookup()
-                            .unreflect(type.getMethod(method))
-                            .asType(MethodType.methodType(Object.class, Object.class));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(type.getName() + " has no public " + method + "()", e);
+                for (String method : methods) {
+                    for (Class<?> owner : owners(type)) {
+                        try {
+                            return MethodHandles.publicLookup()
+                                    .unreflect(owner.getMethod(method))
+                                    .asType(MethodType.methodType(Object.class, Object.class));
+                        } catch (ReflectiveOperationException e) {
+                            // not there, or declared where we may not call it: try the next owner
+                        }
+                    }
                 }
+                throw new IllegalStateException(type.getName() + " has no public " + String.join(" or ", methods)
+                        + "()");
             }
         };
+    }
+
+    /** The class itself, then its interfaces: a method may be public only through an interface. */
+    private static List<Class<?>> owners(Class<?> type) {
+        Set<Class<?>> owners = new LinkedHashSet<>();
+        owners.add(type);
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            addInterfaces(c, owners);
+        }
+        return List.copyOf(owners);
+    }
+
+    private static void addInterfaces(Class<?> type, Set<Class<?>> owners) {
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (owners.add(implemented)) {
+                addInterfaces(implemented, owners);
+            }
+        }
     }
 
     Object of(Object target) throws Throwable {

@@ -4,7 +4,8 @@ import dev.filecleanup.Log;
 
 /**
  * Reads the file values an executed entity action released from the state arrays it carried, and records them
- * for the action's session. Runs on the host's thread: it copies strings and nothing more.
+ * for the action's session. Runs on the host's thread: it copies strings, and for an entity deleted without being
+ * loaded it reads that row by id first, in the host's transaction, as Hibernate itself would to load it.
  */
 public final class StateCapture {
     private final SessionTransactions transactions;

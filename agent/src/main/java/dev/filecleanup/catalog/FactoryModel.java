@@ -20,7 +20,8 @@ public interface FactoryModel {
 
     /**
      * A connection for the reference check, outside any transaction of the application: the tenant's under
-     * multi-tenancy (null for none), else the agent's own or one borrowed from the factory's DataSource.
+     * multi-tenancy (null for none), else the agent's own, one borrowed from the factory's DataSource, or one
+     * from the pool the factory manages.
      */
     Connection openConnection(Object tenant) throws SQLException;
 

@@ -5,6 +5,7 @@ import dev.filecleanup.capture.FileValue;
 import dev.filecleanup.catalog.FileColumn;
 import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.SQLDataException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>by suffix: the rows whose value is one of the file names or ends with {@code /name}, plus every row
  *   whose value ends with a slash, white space, {@code /.} or {@code /..}. One statement per
- *   {@value #NAMES_PER_STATEMENT} names, comparing {@code right(value, n)} for each name length n: a single scan,
+ *   {@value #NAMES_PER_STATEMENT} names, comparing {@code right(value, n)} for each name length n (in characters,
+ *   and in UTF-16 units where they differ): a single scan,
  *   whatever the number of names, that no index helps or needs;</li>
  *   <li>in full, for what the first cannot find: large objects, and converters that do not store the path as it
  *   is (encryption, a random salt). Every value is read and converted back in Java.</li>
@@ -31,7 +33,8 @@ import java.util.function.Consumer;
  */
 final class ColumnQuery {
     static final int NAMES_PER_STATEMENT = 500;
-    private static final String PROBE_NAME = "probe.name";
+    /** A file name that a converter changing names (URI escapes, Unicode forms) would not store as it is. */
+    private static final String PROBE_NAME = "probe 100% \u00fc\uD83D\uDE00.name";
     private static final String PROBE = "file-cleanup-probe/" + PROBE_NAME;
     /** Trailing characters a value may carry (CHAR padding, a pasted line end) and still name its file. */
     static final String TRAILING = " \t\n\r\u000B\f";
@@ -99,7 +102,14 @@ final class ColumnQuery {
     private void bySuffix(Connection connection, List<String> names, Consumer<String> sink) throws SQLException {
         String value = "t." + column.column();
         Map<Integer, List<String>> byLength = new TreeMap<>();
-        names.forEach(name -> byLength.computeIfAbsent(name.length() + 1, n -> new ArrayList<>()).add("/" + name));
+        for (String name : names) {
+            // right() counts characters on PostgreSQL and MariaDB, UTF-16 units on H2: ask for both lengths.
+            byLength.computeIfAbsent(name.length() + 1, n -> new ArrayList<>()).add("/" + name);
+            int characters = name.codePointCount(0, name.length()) + 1;
+            if (characters != name.length() + 1) {
+                byLength.computeIfAbsent(characters, n -> new ArrayList<>()).add("/" + name);
+            }
+        }
         StringBuilder sql = new StringBuilder("select ").append(value).append(" from ").append(column.table())
                 .append(" t where ").append(value).append(" in (").append(marks(names.size())).append(')');
         byLength.forEach((length, suffixes) -> sql.append(" or right(").append(value).append(", ").append(length)
@@ -174,7 +184,11 @@ final class ColumnQuery {
             try {
                 return FileValue.of(column.converter().toAttribute(stored));
             } catch (RuntimeException e) {
-                // The converter rejects what the column holds; what is stored is the best guess of the file.
+                // The converter rejects what the column holds. Stored text is the best guess of the file;
+                // anything else names no file we can tell, and the column cannot be checked.
+                if (!(stored instanceof String)) {
+                    throw new SQLDataException("the converter cannot read a stored value: " + e, "22000", e);
+                }
             }
         }
         return stored instanceof String text ? text : FileValue.of(stored);
@@ -200,11 +214,12 @@ final class ColumnQuery {
                 return "its converter does not give the same column value twice for the same path";
             }
             String stored = once instanceof String text ? text : FileValue.of(once);
-            if (stored == null || !stored.endsWith(PROBE_NAME)) {
+            if (stored == null || !stored.endsWith("/" + PROBE_NAME)) {
                 return "its converter does not store a path as it is";
             }
             return null;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // The application's code: whatever it throws, the column is read in full rather than not at all.
             return "its converter rejects a plain path (" + e + ")";
         }
     }

@@ -132,7 +132,7 @@ public final class DeletionQueue {
     }
 
     /**
-     * Values that cannot be deleted (refused, already gone) go straight to the deleter, which says why. The others
+     * Values that cannot be deleted (refused, already gone) are only reported, with the reason. The others
      * are grouped by the file they name, checked together, and deleted unless some row still names them.
      */
     private void process(List<List<ReleasedFile>> batches) {
@@ -143,7 +143,8 @@ public final class DeletionQueue {
                 StorageRoots.Resolution resolution = roots.resolve(file.value());
                 if (resolution.refusal() != null || resolution.missing()) {
                     if (undeletable.add(file.value())) {
-                        deleter.delete(file);
+                        // Reported, never deleted: a file that appears now was not checked against the rows.
+                        deleter.report(file, resolution);
                     }
                     continue;
                 }

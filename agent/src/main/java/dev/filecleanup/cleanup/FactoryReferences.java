@@ -60,24 +60,38 @@ final class FactoryReferences {
         try {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
             try {
+                connection.setAutoCommit(false);
+                if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
                 for (ColumnQuery column : columns) {
                     column.candidates(connection, names, value -> sink.accept(column, value));
                 }
             } finally {
-                // Only reads happened; end them, and hand the connection back as it came.
-                connection.rollback();
-                if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
-                    connection.setTransactionIsolation(isolation);
-                }
-                connection.setAutoCommit(autoCommit);
+                restore(connection, autoCommit, isolation);
             }
         } finally {
             model.closeConnection(tenant, connection);
+        }
+    }
+
+    /**
+     * Ends the reads and hands the connection back as it came. A connection that cannot be put back in its
+     * state is aborted, so that a pool never lends it to the application with autocommit off.
+     */
+    private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            if (connection.getTransactionIsolation() != isolation) {
+                connection.setTransactionIsolation(isolation);
+            }
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            connection.abort(Runnable::run);
+            throw e;
         }
     }
 }

@@ -32,16 +32,14 @@ final class SafeDeleter {
         this.unlink = unlink;
     }
 
+    /**
+     * Deletes the file a value names, resolving it once more: the file may have changed since it was checked. A
+     * value that no longer resolves to a file we may delete is only reported.
+     */
     void delete(ReleasedFile file) {
         StorageRoots.Resolution resolution = roots.resolve(file.value());
-        if (resolution.refusal() != null) {
-            counters.countRefused();
-            Log.warn("refused to delete '{}' ({}): {}", file.value(), file.origin(), resolution.refusal());
-            return;
-        }
-        if (resolution.missing()) {
-            counters.countAlreadyGone();
-            Log.info("already gone {} ({})", resolution.file(), file.origin());
+        if (resolution.refusal() != null || resolution.missing()) {
+            report(file, resolution);
             return;
         }
         if (dryRun) {
@@ -65,6 +63,17 @@ final class SafeDeleter {
                 }
                 pause(attempt);
             }
+        }
+    }
+
+    /** Logs and counts a value that names nothing to delete: refused, or already gone. Deletes nothing. */
+    void report(ReleasedFile file, StorageRoots.Resolution resolution) {
+        if (resolution.refusal() != null) {
+            counters.countRefused();
+            Log.warn("refused to delete '{}' ({}): {}", file.value(), file.origin(), resolution.refusal());
+        } else {
+            counters.countAlreadyGone();
+            Log.info("already gone {} ({})", resolution.file(), file.origin());
         }
     }
 

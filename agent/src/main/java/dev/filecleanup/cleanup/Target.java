@@ -58,7 +58,10 @@ final class Target {
         return names;
     }
 
-    /** The key candidates are looked up by: the file name, lower-cased for case-insensitive file systems. */
+    /**
+     * The key candidates are looked up by: the file name, lower-cased so that a database's case-insensitive
+     * match still finds its targets. The comparison that decides is exact.
+     */
     static String key(Path path) {
         Path name = path.getFileName();
         return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);

@@ -11,13 +11,15 @@ import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Where the reference check of one SessionFactory gets its connections, so that it never takes one the
- * application is waiting for, reads the right schema, and can still read a factory that is closed:
+ * Where the reference check of one SessionFactory gets its connections: it takes at most one connection of
+ * the application's at a time, never one of Hibernate's built-in pool, reads the right schema, and can still
+ * read a factory that is closed when its connections outlive it:
  * <ul>
  *   <li>under multi-tenancy, from the tenant's connection provider;</li>
  *   <li>with Hibernate's own pool, a connection of the agent's own, opened with the factory's JDBC settings;</li>
  *   <li>with a DataSource the application hands to Hibernate, from that DataSource, one at a time;</li>
- *   <li>otherwise (a pool that Hibernate starts and stops), from the factory while it is open.</li>
+ *   <li>otherwise (a pool that Hibernate starts and stops, such as HikariCP, C3P0 or Agroal through their
+ *   Hibernate integrations), one at a time from the factory, while it is open.</li>
  * </ul>
  */
 abstract class FactoryConnections {

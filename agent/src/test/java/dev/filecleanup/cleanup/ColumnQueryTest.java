@@ -28,7 +28,8 @@ class ColumnQueryTest {
     @BeforeEach
     void rows() throws SQLException {
         database = new H2Model("columns", List.of(),
-                "create table document (id int, file_path varchar(200), scan clob, secret varchar(400))");
+                "create table document (id int, file_path varchar(200), scan clob, secret varchar(400),"
+                        + " sealed varbinary(400))");
         connection = database.openConnection(null);
     }
 
@@ -102,6 +103,44 @@ class ColumnQueryTest {
             }
         };
         assertNull(ColumnQuery.fullReadReason(new FileColumn("document", "file_path", false, Path.class, paths)));
+    }
+
+    /** A converter that changes the file name itself (URI escapes) would hide rows from the query by name. */
+    @Test
+    void aConverterThatEscapesTheFileNameMakesTheColumnReadInFull() {
+        FileColumn.Converter escaping = new FileColumn.Converter() {
+            @Override
+            public Object toColumn(Object attributeValue) {
+                return attributeValue.toString().replace("%", "%25").replace(" ", "%20");
+            }
+
+            @Override
+            public Object toAttribute(Object columnValue) {
+                return columnValue.toString().replace("%20", " ").replace("%25", "%");
+            }
+        };
+        assertEquals("its converter does not store a path as it is",
+                ColumnQuery.fullReadReason(column("secret", false, escaping)));
+    }
+
+    /** A stored value that the converter cannot read names no file we can tell: the column cannot be checked. */
+    @Test
+    void aStoredValueTheConverterCannotReadMakesTheColumnUncheckable() throws SQLException {
+        database.execute("insert into document (sealed) values (X'00ff')");
+        FileColumn.Converter sealing = new FileColumn.Converter() {
+            @Override
+            public Object toColumn(Object attributeValue) {
+                return attributeValue.toString().getBytes();
+            }
+
+            @Override
+            public Object toAttribute(Object columnValue) {
+                throw new IllegalArgumentException("the key has changed");
+            }
+        };
+        ColumnQuery query = new ColumnQuery(column("sealed", false, sealing), counters);
+        assertEquals(List.of(), candidates(query, List.of("a.pdf")));
+        assertFalse(query.checkable());
     }
 
     @Test

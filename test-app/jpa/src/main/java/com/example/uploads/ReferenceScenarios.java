@@ -40,6 +40,11 @@ final class ReferenceScenarios {
             app.persist(new Document("another spelling", others.get(i).replace("%d", String.valueOf(i))));
             app.run(em -> em.remove(em.find(Document.class, removed.id)));
         }
+        // A name with a character outside the BMP: PostgreSQL and MariaDB count it as one character, Java as two.
+        Document wide = app.persist(new Document("wide", app.store("spell/wide/\uD83D\uDCC4 a.pdf")));
+        app.persist(new Document("wide, another spelling", "./spell/wide/\uD83D\uDCC4 a.pdf"));
+        app.run(em -> em.remove(em.find(Document.class, wide.id)));
+
         Document respelled = app.persist(new Document("respelled", app.store("spell/updated/a.pdf")));
         app.run(em -> em.find(Document.class, respelled.id).filePath = "./spell/updated/a.pdf");
 

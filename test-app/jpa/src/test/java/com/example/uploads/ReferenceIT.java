@@ -26,7 +26,7 @@ class ReferenceIT {
         AgentRun.Result result = AgentRun.in(root).database(database).scenario("spellings").succeeded();
         new Folder(root, result)
                 .kept("spell/0/a.pdf", "spell/1/a.pdf", "spell/2/a.pdf", "spell/3/a.pdf", "spell/4/a.pdf",
-                        "spell/5/a.pdf", "spell/updated/a.pdf", "spell/path/a.pdf")
+                        "spell/5/a.pdf", "spell/wide/\uD83D\uDCC4 a.pdf", "spell/updated/a.pdf", "spell/path/a.pdf")
                 .deleted("spell/control.pdf");
         result.assertLogged("kept spell/updated/a.pdf (Document.filePath replaced): still referenced");
     }
