@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FileCleanup {
     private final AgentConfig config;
     private final Counters counters = new Counters();
-    private final Map<Object, FileSlots> catalog = new ConcurrentHashMap<>();
-    private final Map<Object, FactoryModel> models = new ConcurrentHashMap<>();
+    /** Per entity persister with file attributes: its slots, and its factory for rows read by id. */
+    private final Map<Object, Entity> catalog = new ConcurrentHashMap<>();
     private final Map<Object, Watched> factories = new ConcurrentHashMap<>();
     private final Set<String> matchedSelectors = ConcurrentHashMap.newKeySet();
     private final DeletionQueue queue;
@@ -64,8 +64,7 @@ final class FileCleanup {
             // The columns first: a file is never captured from a factory whose rows are not yet read by the check.
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
-            watch.slots().keySet().forEach(persister -> models.put(persister, model));
-            catalog.putAll(watch.slots());
+            watch.slots().forEach((persister, slots) -> catalog.put(persister, new Entity(slots, model)));
         }
     }
 
@@ -83,13 +82,13 @@ final class FileCleanup {
                     watched.watch().name());
         }
         queue.closed(sessionFactory);
-        watched.watch().slots().keySet().forEach(persister -> {
-            catalog.remove(persister);
-            models.remove(persister);
-        });
+        watched.watch().slots().keySet().forEach(catalog::remove);
     }
 
     private record Watched(FactoryWatch watch, FactoryModel model) {
+    }
+
+    private record Entity(FileSlots slots, FactoryModel model) {
     }
 
     /** Whether entities of this persister have file attributes; all that other entities ever cost. */
@@ -99,24 +98,23 @@ final class FileCleanup {
 
     /** An entity that Hibernate never loaded is about to be deleted: its file values come from its row. */
     void entityDeleting(Object action, Object persister) throws Throwable {
-        FileSlots slots = catalog.get(persister);
-        FactoryModel model = models.get(persister);
-        if (slots != null && model != null) {
-            capture.deletingUnloaded(action, persister, slots, model::databaseState);
+        Entity entity = catalog.get(persister);
+        if (entity != null) {
+            capture.deletingUnloaded(action, persister, entity.slots(), entity.model()::databaseState);
         }
     }
 
     void entityDeleted(Object action, Object persister, Object[] deletedState) throws Throwable {
-        FileSlots slots = catalog.get(persister);
-        if (slots != null) {
-            capture.deleted(action, slots, deletedState);
+        Entity entity = catalog.get(persister);
+        if (entity != null) {
+            capture.deleted(action, entity.slots(), deletedState);
         }
     }
 
     void entityUpdated(Object action, Object persister, Object[] previousState, Object[] state) throws Throwable {
-        FileSlots slots = catalog.get(persister);
-        if (slots != null) {
-            capture.updated(action, slots, previousState, state);
+        Entity entity = catalog.get(persister);
+        if (entity != null) {
+            capture.updated(action, entity.slots(), previousState, state);
         }
     }
 

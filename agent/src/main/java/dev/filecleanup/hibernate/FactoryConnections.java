@@ -1,7 +1,5 @@
 package dev.filecleanup.hibernate;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -54,7 +52,7 @@ abstract class FactoryConnections {
             dataSourceProvider = named(provider, "DataSourceConnectionProvider");
         }
         if (dataSourceProvider != null
-                && call(dataSourceProvider, provider, "getDataSource") instanceof DataSource dataSource) {
+                && PublicMethods.call(dataSourceProvider, provider, "getDataSource") instanceof DataSource dataSource) {
             return new Borrowed(dataSource);
         }
         return new FromFactory(factory.getJdbcServices().getBootstrapJdbcConnectionAccess());
@@ -70,27 +68,6 @@ abstract class FactoryConnections {
         }
         return null;
     }
-
-    /**
-     * A public method of {@code api} by name, whatever its parameter types are on this line. Looked up on the API
-     * type: the implementation may be a class the agent cannot access.
-     */
-    static Object call(Class<?> api, Object target, String name, Object... arguments) {
-        for (Method method : api.getMethods()) {
-            if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
-                try {
-                    return method.invoke(target, arguments);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(target.getClass().getName() + " has no method " + name);
-    }
-
-
 
     private static final class Borrowed extends FactoryConnections {
         private final DataSource dataSource;

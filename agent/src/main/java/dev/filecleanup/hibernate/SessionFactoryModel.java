@@ -1,5 +1,6 @@
 package dev.filecleanup.hibernate;
 
+import dev.filecleanup.capture.StateCapture.RowReader;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.MappedAttribute;
 import java.sql.Connection;
@@ -14,11 +15,6 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * name, its version and its connections. A line brings its attributes and the way it reads a row by id.
  */
 public final class SessionFactoryModel implements FactoryModel {
-    /** Reads an entity's state by id, in the session's own transaction. */
-    public interface RowReader {
-        Object[] read(Object persister, Object id, Object session);
-    }
-
     private final SessionFactoryImplementor factory;
     private final List<MappedAttribute> attributes;
     private final RowReader rows;

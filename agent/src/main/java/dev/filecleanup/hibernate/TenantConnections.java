@@ -29,7 +29,7 @@ final class TenantConnections extends FactoryConnections {
 
     private Object sqlCall(String name, Object... arguments) throws SQLException {
         try {
-            return call(MultiTenantConnectionProvider.class, provider, name, arguments);
+            return PublicMethods.call(MultiTenantConnectionProvider.class, provider, name, arguments);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;

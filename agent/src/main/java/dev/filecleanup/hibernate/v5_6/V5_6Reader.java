@@ -3,9 +3,8 @@ package dev.filecleanup.hibernate.v5_6;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
+import dev.filecleanup.hibernate.PublicMethods;
 import dev.filecleanup.hibernate.SessionFactoryModel;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class V5_6Reader implements FactoryModel.Reader {
 
     /** The JPA converter of a converted attribute (5.6's AttributeConverterTypeAdapter), else null. */
     private static FileColumn.Converter converter(Type type) {
-        if (!hasMethod(type, "getAttributeConverter")) {
+        if (!PublicMethods.has(type.getClass(), "getAttributeConverter")) {
             return null;
         }
         Object converter = invoke(type, "getAttributeConverter");
@@ -136,27 +135,7 @@ public final class V5_6Reader implements FactoryModel.Reader {
         return (Map<String, EntityPersister>) invoke(metamodel, "entityPersisters");
     }
 
-    private static boolean hasMethod(Object target, String name) {
-        for (Method method : target.getClass().getMethods()) {
-            if (method.getName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Object invoke(Object target, String method, Object... arguments) {
-        try {
-            for (Method candidate : target.getClass().getMethods()) {
-                if (candidate.getName().equals(method) && candidate.getParameterCount() == arguments.length) {
-                    return candidate.invoke(target, arguments);
-                }
-            }
-            throw new NoSuchMethodException(target.getClass().getName() + "." + method);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("unexpected Hibernate 5.6 API: " + e, e);
-        }
+        return PublicMethods.call(target.getClass(), target, method, arguments);
     }
 }
