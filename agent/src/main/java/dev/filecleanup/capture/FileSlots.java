@@ -1,5 +1,7 @@
 package dev.filecleanup.capture;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The file attributes of one entity type, as positions in Hibernate's state arrays, with the column each is
  * stored in. Built once per SessionFactory by the catalogue; read on the host's thread, so it holds only arrays.
@@ -9,12 +11,23 @@ public final class FileSlots {
     private final int[] positions;
     private final String[] attributes;
     private final String[] columns;
+    private final UnaryOperator<Object>[] inside;
 
     public FileSlots(String entity, int[] positions, String[] attributes, String[] columns) {
+        this(entity, positions, attributes, columns, null);
+    }
+
+    /**
+     * {@code inside}: per slot, how to read the value from the state array's value at its position (an
+     * embeddable); null, or a null element, for a top-level attribute.
+     */
+    public FileSlots(String entity, int[] positions, String[] attributes, String[] columns,
+                     UnaryOperator<Object>[] inside) {
         this.entity = entity;
         this.positions = positions.clone();
         this.attributes = attributes.clone();
         this.columns = columns.clone();
+        this.inside = inside == null ? null : inside.clone();
     }
 
     String entity() {
@@ -25,8 +38,13 @@ public final class FileSlots {
         return positions.length;
     }
 
-    int position(int slot) {
-        return positions[slot];
+    /** The file value this slot holds in {@code state}, or null. */
+    String value(int slot, Object[] state) {
+        Object value = state[positions[slot]];
+        if (inside != null && inside[slot] != null) {
+            value = inside[slot].apply(value);
+        }
+        return FileValue.of(value);
     }
 
     String attribute(int slot) {

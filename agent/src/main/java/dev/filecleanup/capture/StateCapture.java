@@ -53,8 +53,8 @@ public final class StateCapture {
         Object session = null;
         Object tenant = null;
         for (int i = 0; i < slots.size(); i++) {
-            String value = FileValue.of(before[slots.position(i)]);
-            if (value != null && (after == null || !value.equals(FileValue.of(after[slots.position(i)])))) {
+            String value = slots.value(i, before);
+            if (value != null && (after == null || !value.equals(slots.value(i, after)))) {
                 if (session == null) {
                     session = Getter.SESSION.of(action);
                     tenant = Getter.TENANT.of(session);

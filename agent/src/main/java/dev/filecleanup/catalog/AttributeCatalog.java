@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -74,10 +75,16 @@ public final class AttributeCatalog {
                 entityByPersister.get(persister),
                 list.stream().mapToInt(MappedAttribute::position).toArray(),
                 list.stream().map(MappedAttribute::path).toArray(String[]::new),
-                list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new))));
+                list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new),
+                inside(list))));
         return new FactoryWatch(model.name(), model.hibernateVersion(), slots, List.copyOf(watched),
                 used.stream().map(Selector::toString).collect(Collectors.toUnmodifiableSet()),
                 problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static UnaryOperator<Object>[] inside(List<MappedAttribute> attributes) {
+        return attributes.stream().map(MappedAttribute::inside).toArray(UnaryOperator[]::new);
     }
 
     private static Map<String, String> problems(List<Selector> attributes, List<Selector> excludes,

@@ -1,5 +1,7 @@
 package dev.filecleanup.catalog;
 
+import java.util.function.UnaryOperator;
+
 /**
  * One single-column value of one entity persister, as a version line reads it from Hibernate's metamodel: a
  * basic attribute, an attribute of an embeddable, or the element of a collection. The catalogue decides from
@@ -9,10 +11,19 @@ package dev.filecleanup.catalog;
  * @param entityClass the mapped class, for the names a selector may use; null for dynamic entities
  * @param entityName  Hibernate's entity name
  * @param path        the attribute path: {@code filePath}, {@code cover.path}, {@code gallery}
- * @param position    the index in Hibernate's state arrays of a top-level attribute; -1 for nested values
+ * @param position    the index in Hibernate's state arrays of the top-level attribute that holds the value (the
+ *                    embedded attribute, for a value inside embeddables); -1 for collection elements and
+ *                    associations
  * @param javaType    the value's Java type as the entity sees it (after any converter)
  * @param column      where the value is stored
+ * @param inside      reads the value from the top-level attribute's value (an embeddable, as Hibernate's state
+ *                    holds it), null-safe; null for a top-level attribute
  */
 public record MappedAttribute(Object persister, Class<?> entityClass, String entityName, String path, int position,
-                              Class<?> javaType, FileColumn column) {
+                              Class<?> javaType, FileColumn column, UnaryOperator<Object> inside) {
+
+    public MappedAttribute(Object persister, Class<?> entityClass, String entityName, String path, int position,
+                           Class<?> javaType, FileColumn column) {
+        this(persister, entityClass, entityName, path, position, javaType, column, null);
+    }
 }

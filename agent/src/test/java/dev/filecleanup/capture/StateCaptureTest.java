@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class StateCaptureTest {
@@ -57,6 +58,28 @@ class StateCaptureTest {
         transactions.completed(other, true);
         assertEquals(List.of(List.of(released("docs/a.pdf", "filePath", ReleasedFile.Cause.REMOVED, "tenant-b"))),
                 handedOver);
+    }
+
+    /** A value inside an embeddable is read from the embeddable the state holds at its top-level position. */
+    @Test
+    void valuesInsideEmbeddablesAreComparedByTheirOwnValue() throws Throwable {
+        record Cover(String path, String caption) {
+        }
+        UnaryOperator<Object> path = cover -> cover instanceof Cover c ? c.path() : null;
+        @SuppressWarnings("unchecked")
+        FileSlots report = new FileSlots("Report", new int[] {0}, new String[] {"cover.path"},
+                new String[] {"report.cover_path"}, new UnaryOperator[] {path});
+        capture.updated(new FakeAction(session), report, new Object[] {new Cover("a.pdf", "x")},
+                new Object[] {new Cover("a.pdf", "y")});
+        capture.updated(new FakeAction(session), report, new Object[] {new Cover("b.pdf", "x")},
+                new Object[] {new Cover("c.pdf", "x")});
+        capture.updated(new FakeAction(session), report, new Object[] {new Cover("d.pdf", "x")}, new Object[] {null});
+        capture.deleted(new FakeAction(session), report, new Object[] {new Cover("e.pdf", null)});
+        transactions.completed(session, true);
+        assertEquals(List.of("b.pdf", "d.pdf", "e.pdf"),
+                handedOver.get(0).stream().map(ReleasedFile::value).toList());
+        assertEquals(List.of("cover.path replaced", "cover.path replaced", "cover.path removed"),
+                handedOver.get(0).stream().map(file -> file.attribute() + " " + file.cause()).toList());
     }
 
     /** 6.2+ deletes a removed uninitialized proxy without loading it: its row is read by the action's id. */

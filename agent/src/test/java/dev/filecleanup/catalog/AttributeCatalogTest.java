@@ -56,16 +56,22 @@ class AttributeCatalogTest {
         assertEquals(List.of("report.scan", "person.avatar"), labels(watch));
     }
 
-    /** Values inside embeddables and collections are reference columns; only top-level ones are captured. */
+    /**
+     * Values inside embeddables are watched like top-level ones, by the path a selector names; collection
+     * elements (not in the entity's state) are reference columns only.
+     */
     @Test
     void nestedValuesAreReferenceColumnsWhenSelectedOrPathTyped() {
         FactoryWatch watch = build(List.of("Report.cover.path", "Report.gallery"), List.of(),
-                attribute(reportPersister, Report.class, "cover.path", -1, String.class),
+                attribute(reportPersister, Report.class, "cover.path", 2, String.class),
+                attribute(reportPersister, Report.class, "cover.scan.original", 2, Path.class),
+                attribute(reportPersister, Report.class, "cover.caption", 2, String.class),
                 attribute(reportPersister, Report.class, "gallery", -1, String.class),
                 attribute(reportPersister, Report.class, "figures.scan", -1, Path.class),
                 attribute(reportPersister, Report.class, "figures.caption", -1, String.class));
-        assertEquals(List.of("report.cover.path", "report.gallery", "report.figures.scan"), labels(watch));
-        assertEquals(List.of(), watch.watched());
+        assertEquals(List.of("report.cover.path", "report.cover.scan.original", "report.gallery",
+                "report.figures.scan"), labels(watch));
+        assertEquals(List.of("Report.cover.path", "Report.cover.scan.original"), watch.watched());
         assertEquals(Map.of(), watch.unmatched());
     }
 

@@ -9,10 +9,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.CollectionType;
+import org.hibernate.type.ComponentType;
 import org.hibernate.type.CompositeType;
 import org.hibernate.type.Type;
 
@@ -43,7 +45,7 @@ public final class V5_6Reader implements FactoryModel.Reader {
             Type[] types = persister.getPropertyTypes();
             for (int i = 0; i < names.length; i++) {
                 int before = attributes.size();
-                new Values(factory, metamodel, entity, ownTable, attributes).collect(names[i], i, types[i]);
+                new Values(factory, metamodel, entity, ownTable, attributes).collect(names[i], i, types[i], null);
                 if (attributes.size() == before) {
                     attributes.add(new MappedAttribute(persister, persister.getMappedClass(),
                             persister.getEntityName(), names[i], -1, null, null));
@@ -59,7 +61,8 @@ public final class V5_6Reader implements FactoryModel.Reader {
     private record Values(SessionFactoryImplementor factory, Object metamodel, AbstractEntityPersister persister,
                           String ownTable, List<MappedAttribute> out) {
 
-        void collect(String path, int position, Type type) {
+        /** {@code inside}: how to reach the value from the top-level attribute's value; null at the top level. */
+        void collect(String path, int position, Type type, UnaryOperator<Object> inside) {
             if (type.isCollectionType()) {
                 Object collection = invoke(metamodel, "collectionPersister", ((CollectionType) type).getRole());
                 String table = (String) invoke(collection, "getTableName");
@@ -70,35 +73,52 @@ public final class V5_6Reader implements FactoryModel.Reader {
                     Type[] types = composite.getSubtypes();
                     // The element's columns, in the order of its properties, one each for basic properties.
                     for (int i = 0; i < names.length && names.length == columns.length; i++) {
-                        leaf(path + "." + names[i], -1, types[i], table, columns[i]);
+                        leaf(path + "." + names[i], -1, types[i], table, columns[i], null);
                     }
                 } else if (columns.length == 1) {
-                    leaf(path, -1, element, table, columns[0]);
+                    leaf(path, -1, element, table, columns[0], null);
                 }
             } else if (type.isComponentType()) {
                 CompositeType composite = (CompositeType) type;
                 String[] names = composite.getPropertyNames();
                 Type[] types = composite.getSubtypes();
+                // A custom composite type's values are only read by the reference check, never captured.
+                boolean readable = position >= 0 && composite instanceof ComponentType;
                 for (int i = 0; i < names.length; i++) {
-                    collect(path + "." + names[i], -1, types[i]);
+                    collect(path + "." + names[i], readable ? position : -1, types[i],
+                            readable ? step(inside, (ComponentType) composite, i) : null);
                 }
             } else if (!type.isAssociationType()) {
                 String[] columns = persister.getPropertyColumnNames(path);
                 if (columns != null && columns.length == 1 && columns[0] != null) {
                     String table = ownTable != null ? ownTable
                             : (String) invoke(persister, "getPropertyTableName", path.split("\\.")[0]);
-                    leaf(path, position, type, table, columns[0]);
+                    leaf(path, position, type, table, columns[0], inside);
                 }
             }
         }
 
-        private void leaf(String path, int position, Type type, String table, String column) {
+        /**
+         * Reads property {@code index} of an embeddable, as its type does. A state holds the embeddable itself;
+         * anything else (null, the marker of a lazy value never fetched) holds no file.
+         */
+        private static UnaryOperator<Object> step(UnaryOperator<Object> outer, ComponentType component, int index) {
+            Class<?> embeddable = component.getReturnedClass();
+            return top -> {
+                Object container = outer == null ? top : outer.apply(top);
+                return container instanceof Object[] || embeddable.isInstance(container)
+                        ? component.getPropertyValue(container, index) : null;
+            };
+        }
+
+        private void leaf(String path, int position, Type type, String table, String column,
+                          UnaryOperator<Object> inside) {
             if (type.isAssociationType() || type.isComponentType() || column == null) {
                 return;
             }
             Class<?> javaType = type.getReturnedClass();
             out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
-                    position, javaType, new FileColumn(table, column, lob(type), javaType, converter(type))));
+                    position, javaType, new FileColumn(table, column, lob(type), javaType, converter(type)), inside));
         }
 
         private boolean lob(Type type) {

@@ -6,8 +6,10 @@ import dev.filecleanup.catalog.MappedAttribute;
 import dev.filecleanup.hibernate.SessionFactoryModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EmbeddableMappingType;
 import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
@@ -37,7 +39,7 @@ public final class V6_2Reader implements FactoryModel.Reader {
                 var attribute = persister.getAttributeMapping(i);
                 int before = attributes.size();
                 collect(persister, attribute.getAttributeName(), attribute.getStateArrayPosition(), attribute,
-                        ownTable, attributes);
+                        ownTable, null, attributes);
                 if (attributes.size() == before) {
                     // Not a value we can read (an association): still named, so that a selector can say why.
                     attributes.add(new MappedAttribute(persister, persister.getMappedClass(),
@@ -49,25 +51,47 @@ public final class V6_2Reader implements FactoryModel.Reader {
                 .getDatabaseSnapshot(id, (SharedSessionContractImplementor) session));
     }
 
+    /**
+     * {@code inside}: how to reach {@code part}'s value from the top-level attribute's value; null at the top
+     * level and inside collections, whose elements are not in the entity's state.
+     */
     private static void collect(EntityPersister persister, String path, int position, ModelPart part, String ownTable,
-                                List<MappedAttribute> out) {
+                                UnaryOperator<Object> inside, List<MappedAttribute> out) {
         if (part instanceof BasicValuedModelPart basic) {
             if (!basic.isFormula() && !"".equals(ownTable)) {
                 String table = ownTable == null ? basic.getContainingTableExpression() : ownTable;
                 Class<?> javaType = part.getJavaType().getJavaTypeClass();
                 out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
-                        position, javaType, column(table, basic, javaType)));
+                        position, javaType, column(table, basic, javaType), inside));
             }
         } else if (part instanceof PluralAttributeMapping plural) {
             // An element collection's values live in its own table, whatever the owner's inheritance.
-            collect(persister, path, -1, plural.getElementDescriptor(), null, out);
+            collect(persister, path, -1, plural.getElementDescriptor(), null, null, out);
         } else if (part instanceof EmbeddableValuedModelPart embedded) {
             EmbeddableMappingType type = embedded.getEmbeddableTypeDescriptor();
+            Class<?> embeddable = type.getMappedJavaType().getJavaTypeClass();
             for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
-                var attribute = type.getAttributeMapping(i);
-                collect(persister, path + "." + attribute.getAttributeName(), -1, attribute, ownTable, out);
+                AttributeMapping attribute = type.getAttributeMapping(i);
+                collect(persister, path + "." + attribute.getAttributeName(), position, attribute, ownTable,
+                        position < 0 ? null : step(inside, embeddable, i, attribute), out);
             }
         }
+    }
+
+    /**
+     * Reads attribute {@code index} of an embeddable with Hibernate's own property access. A state holds the
+     * embeddable itself; anything else (null, the marker of a lazy value never fetched) holds no file.
+     */
+    private static UnaryOperator<Object> step(UnaryOperator<Object> outer, Class<?> embeddable, int index,
+                                              AttributeMapping attribute) {
+        var getter = attribute.getPropertyAccess().getGetter();
+        return top -> {
+            Object container = outer == null ? top : outer.apply(top);
+            if (container instanceof Object[] values) {
+                return index < values.length ? values[index] : null;
+            }
+            return embeddable.isInstance(container) ? getter.get(container) : null;
+        };
     }
 
     private static FileColumn column(String table, BasicValuedModelPart basic, Class<?> javaType) {

@@ -40,6 +40,7 @@ public final class Scenarios {
 
     static {
         SCENARIOS.putAll(ReferenceScenarios.SCENARIOS);
+        SCENARIOS.putAll(ShapeScenarios.SCENARIOS);
     }
 
     private Scenarios() {

@@ -26,7 +26,7 @@ public final class AgentRun {
     static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
             + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file,Article.cover.path,Article.gallery,"
             + "Article.figures.file,Article.creditsFile,Asset.path,Transcript.file,Vault.*,Summary.path,"
-            + "ArchivedFile.path";
+            + "ArchivedFile.path,Dossier.attachment.path";
 
     private final Path root;
     private final List<String> jvmOptions = new ArrayList<>();

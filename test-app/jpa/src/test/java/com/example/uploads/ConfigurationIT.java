@@ -18,8 +18,9 @@ class ConfigurationIT {
         result.assertLogged("hibernate-file-cleanup " + AgentRun.agentVersion() + " installed on Java "
                 + Runtime.version().feature() + ": roots [" + root + "]");
         result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
-                + " (line v6_2), SessionFactory 'uploads': watching Article.creditsFile, Attachment.path, "
-                + "Contract.scan, Document.filePath, Invoice.path, Media.file, Memo.attachment, Note.file, "
+                + " (line v6_2), SessionFactory 'uploads': watching Article.cover.path, Article.creditsFile, "
+                + "Attachment.path, Contract.scan, Document.filePath, Dossier.attachment.path, "
+                + "Dossier.attachment.preview.image, Invoice.path, Media.file, Memo.attachment, Note.file, "
                 + "Photo.path, Picture.path, Report.storagePath, Summary.path, Thumbnail.path, Transcript.file, "
                 + "UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")

@@ -1,0 +1,33 @@
+package com.example.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Files released through value shapes other than a top-level attribute, and through statements that bypass
+ * entity actions. Each scenario also has changes that release nothing, which the counts check.
+ */
+class ShapesIT {
+    @TempDir
+    Path root;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void filesInsideEmbeddablesAreReleasedByAChangeAReplacementAndTheOwnersRemoval(Database database)
+            throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("embedded").succeeded();
+        result.assertLogged("Dossier.attachment.path, Dossier.attachment.preview.image");
+        new Folder(root, result)
+                .deleted("emb/changed.pdf", "emb/replaced.pdf", "emb/replaced.png", "emb/nulled.pdf",
+                        "emb/nulled.png", "emb/removed.pdf", "emb/removed.png")
+                .kept("emb/changed-new.pdf", "emb/changed.png", "emb/replaced-new.pdf", "emb/replaced-new.png",
+                        "emb/captioned.pdf", "emb/captioned.png");
+        result.assertLogged("(Dossier.attachment.path replaced)");
+        result.assertLogged("(Dossier.attachment.preview.image removed)");
+        assertEquals(7, result.summary("released"), "a changed caption releases nothing");
+    }
+}
