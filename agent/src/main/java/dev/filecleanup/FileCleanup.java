@@ -100,7 +100,24 @@ final class FileCleanup {
     void entityDeleting(Object action, Object persister) throws Throwable {
         Entity entity = catalog.get(persister);
         if (entity != null) {
-            capture.deletingUnloaded(action, persister, entity.slots(), entity.model()::databaseState);
+            capture.deletingUnloaded(action, persister, entity.slots(), entity.model().states());
+        }
+    }
+
+    /**
+     * A StatelessSession is about to delete, update or upsert {@code entity}. Its SQL runs at once, outside any
+     * action, so the row is read first; entities without file attributes cost a persister lookup.
+     */
+    void statelessWriting(Object session, String entityName, Object entity, boolean deleting) throws Throwable {
+        Watched watched = factories.get(StateCapture.factoryOf(session));
+        if (watched == null) {
+            return;
+        }
+        Object persister = watched.model().states().persister(session, entityName, entity);
+        Entity watchedEntity = persister == null ? null : catalog.get(persister);
+        if (watchedEntity != null) {
+            capture.statelessWriting(session, persister, entity, deleting, watchedEntity.slots(),
+                    watched.model().states());
         }
     }
 

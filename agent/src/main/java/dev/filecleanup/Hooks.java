@@ -64,6 +64,18 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A StatelessSession is about to delete ({@code deleting}), or to update or upsert, {@code entity}: the row's
+     * file values are read before its SQL runs.
+     */
+    public static void statelessWriting(Object session, String entityName, Object entity, boolean deleting) {
+        try {
+            cleanup.statelessWriting(session, entityName, entity, deleting);
+        } catch (Throwable t) {
+            Log.error("failed to read the files of a row a StatelessSession writes; they are kept", t);
+        }
+    }
+
     public static void transactionBegan(Object session) {
         try {
             cleanup.transactions().began(session);

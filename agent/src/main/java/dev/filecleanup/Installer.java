@@ -3,6 +3,7 @@ package dev.filecleanup;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.filecleanup.config.AgentConfig;
@@ -70,6 +71,12 @@ final class Installer {
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
                 .type(hibernate("org.hibernate.action.internal.EntityUpdateAction"))
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
+                .type(hibernate("org.hibernate.internal.StatelessSessionImpl"))
+                .transform(advice(namedOneOf("delete", "update", "upsert").and(takesArguments(String.class,
+                                Object.class)), "StatelessWriteAdvice")
+                        // It does not call the superclass's completion, which the next type's advice covers.
+                        .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
+                                ADVICE + "TransactionCompletionAdvice"))
                 .type(hibernate("org.hibernate.internal.AbstractSharedSessionContract"))
                 .transform(advice(named("startTransactionBoundary").and(takesArguments(0)), "TransactionBeginAdvice")
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),

@@ -4,8 +4,9 @@ import dev.filecleanup.Hooks;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Woven into {@code AbstractSharedSessionContract.afterTransactionCompletion(boolean, boolean)}, which both
- * Session and StatelessSession reach last when a transaction ends. {@code successful} is true only for a commit.
+ * Woven into {@code AbstractSharedSessionContract.afterTransactionCompletion(boolean, boolean)}, which a Session
+ * reaches last when a transaction ends, and into StatelessSessionImpl's, which does not call it. {@code successful}
+ * is true only for a commit. A second call for the same transaction finds nothing left to hand over.
  */
 final class TransactionCompletionAdvice {
 

@@ -17,6 +17,8 @@ import java.util.Set;
 final class Getter {
     static final Getter SESSION = new Getter("getSession");
     static final Getter ID = new Getter("getId");
+    /** A session's SessionFactory: {@code SessionFactoryImplementor} on every line. */
+    static final Getter FACTORY = new Getter("getFactory");
     /** The tenant as the application's provider knows it: from 6.4 on an object, before that its String form. */
     static final Getter TENANT = new Getter("getTenantIdentifierValue", "getTenantIdentifier");
 

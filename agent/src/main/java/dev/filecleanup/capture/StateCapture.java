@@ -4,8 +4,9 @@ import dev.filecleanup.Log;
 
 /**
  * Reads the file values an executed entity action released from the state arrays it carried, and records them
- * for the action's session. Runs on the host's thread: it copies strings, and for an entity deleted without being
- * loaded it reads that row by id first, in the host's transaction, as Hibernate itself would to load it.
+ * for the action's session. Runs on the host's thread: it copies strings, and where Hibernate carries no state
+ * (an entity deleted without being loaded, a StatelessSession statement) it reads the row by id first, in the
+ * host's transaction, as Hibernate itself would to load it.
  */
 public final class StateCapture {
     private final SessionTransactions transactions;
@@ -14,15 +15,15 @@ public final class StateCapture {
         this.transactions = transactions;
     }
 
-    /** Reads a row's state by id, for an entity deleted without being loaded. */
-    public interface RowReader {
-        Object[] read(Object persister, Object id, Object session);
+    /** The SessionFactory of a Hibernate session. */
+    public static Object factoryOf(Object session) throws Throwable {
+        return Getter.FACTORY.of(session);
     }
 
     /** A row was deleted; {@code deletedState} is its database state as Hibernate loaded it. */
     public void deleted(Object action, FileSlots slots, Object[] deletedState) throws Throwable {
         if (deletedState != null) {
-            record(action, slots, deletedState, null, ReleasedFile.Cause.REMOVED);
+            record(action, null, slots, deletedState, null, ReleasedFile.Cause.REMOVED);
         }
     }
 
@@ -30,11 +31,12 @@ public final class StateCapture {
      * An entity Hibernate never loaded is about to be deleted (6.2+ deletes an uninitialized proxy without
      * loading it): read its row by id first, in the same transaction, without loading the entity.
      */
-    public void deletingUnloaded(Object action, Object persister, FileSlots slots, RowReader rows)
+    public void deletingUnloaded(Object action, Object persister, FileSlots slots, EntityStates states)
             throws Throwable {
-        Object[] state = rows.read(persister, Getter.ID.of(action), Getter.SESSION.of(action));
-        if (state != null) {
-            record(action, slots, state, null, ReleasedFile.Cause.REMOVED);
+        Object session = Getter.SESSION.of(action);
+        Object[] row = states.row(persister, Getter.ID.of(action), session);
+        if (row != null) {
+            record(null, session, slots, row, null, ReleasedFile.Cause.REMOVED);
         }
     }
 
@@ -44,20 +46,39 @@ public final class StateCapture {
             Log.warn("a {} was updated without a loaded state; replaced files are kept", slots.entity());
             return;
         }
-        record(action, slots, previousState, state, ReleasedFile.Cause.REPLACED);
+        record(action, null, slots, previousState, state, ReleasedFile.Cause.REPLACED);
     }
 
-    /** Records each file value of {@code before} that {@code after} (null for a deleted row) no longer holds. */
-    private void record(Object action, FileSlots slots, Object[] before, Object[] after, ReleasedFile.Cause cause)
-            throws Throwable {
-        Object session = null;
+    /**
+     * A StatelessSession is about to delete ({@code deleting}) or to update or upsert {@code entity}: its SQL runs
+     * at once, without actions or loaded state, so the row is read by id first. The entity may be a bare
+     * instance holding only the id; only the row says which files it released.
+     */
+    public void statelessWriting(Object session, Object persister, Object entity, boolean deleting, FileSlots slots,
+                                 EntityStates states) throws Throwable {
+        Object id = states.id(persister, entity, session);
+        Object[] row = id == null ? null : states.row(persister, id, session);
+        if (row != null) {
+            record(null, session, slots, row, deleting ? null : states.values(persister, entity),
+                    deleting ? ReleasedFile.Cause.REMOVED : ReleasedFile.Cause.REPLACED);
+        }
+    }
+
+    /**
+     * Records each file value of {@code before} that {@code after} (null for a deleted row) no longer holds, for
+     * {@code session}, or when that is null the session of {@code action}, asked only once a value is released.
+     */
+    private void record(Object action, Object session, FileSlots slots, Object[] before, Object[] after,
+                        ReleasedFile.Cause cause) throws Throwable {
         Object tenant = null;
+        boolean tenantKnown = false;
         for (int i = 0; i < slots.size(); i++) {
             String value = slots.value(i, before);
             if (value != null && (after == null || !value.equals(slots.value(i, after)))) {
-                if (session == null) {
-                    session = Getter.SESSION.of(action);
+                if (!tenantKnown) {
+                    session = session == null ? Getter.SESSION.of(action) : session;
                     tenant = Getter.TENANT.of(session);
+                    tenantKnown = true;
                 }
                 transactions.record(session, new ReleasedFile(value, slots.entity(), slots.attribute(i), cause,
                         slots.column(i), tenant));

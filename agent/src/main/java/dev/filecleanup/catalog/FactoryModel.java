@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.EntityStates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,11 +34,8 @@ public interface FactoryModel {
     /** Whether connections can still be opened once the factory is closed. */
     boolean outlivesFactory();
 
-    /**
-     * The state of an entity's row, read by id before the DELETE of an entity that Hibernate never loaded; null
-     * when there is no such row. Indexed like Hibernate's state arrays.
-     */
-    Object[] databaseState(Object persister, Object id, Object session);
+    /** Reads entities and rows where Hibernate's actions carry no state. */
+    EntityStates states();
 
     /** Implemented by each line's reader, which must have a public no-argument constructor. */
     interface Reader {

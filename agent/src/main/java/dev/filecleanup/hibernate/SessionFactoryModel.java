@@ -1,6 +1,6 @@
 package dev.filecleanup.hibernate;
 
-import dev.filecleanup.capture.StateCapture.RowReader;
+import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.MappedAttribute;
 import java.sql.Connection;
@@ -12,18 +12,19 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The part of a SessionFactory's model that every line reads the same way, from Hibernate 5.6 to 7.x: its
- * name, its version and its connections. A line brings its attributes and the way it reads a row by id.
+ * name, its version and its connections. A line brings its attributes and the way it reads entities and rows.
  */
 public final class SessionFactoryModel implements FactoryModel {
     private final SessionFactoryImplementor factory;
     private final List<MappedAttribute> attributes;
-    private final RowReader rows;
+    private final EntityStates states;
     private final FactoryConnections connections;
 
-    public SessionFactoryModel(SessionFactoryImplementor factory, List<MappedAttribute> attributes, RowReader rows) {
+    public SessionFactoryModel(SessionFactoryImplementor factory, List<MappedAttribute> attributes,
+                               EntityStates states) {
         this.factory = factory;
         this.attributes = List.copyOf(attributes);
-        this.rows = rows;
+        this.states = states;
         this.connections = FactoryConnections.of(factory);
     }
 
@@ -67,7 +68,7 @@ public final class SessionFactoryModel implements FactoryModel {
     }
 
     @Override
-    public Object[] databaseState(Object persister, Object id, Object session) {
-        return rows.read(persister, id, session);
+    public EntityStates states() {
+        return states;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -87,15 +88,85 @@ class StateCaptureTest {
     void anEntityDeletedWithoutBeingLoadedReleasesWhatItsRowHolds() throws Throwable {
         Object persister = new Object();
         List<Object> asked = new ArrayList<>();
-        capture.deletingUnloaded(new FakeAction(session), persister, document, (p, id, s) -> {
+        capture.deletingUnloaded(new FakeAction(session), persister, document, rows((p, id, s) -> {
             asked.add(List.of(p, id, s));
             return new Object[] {"t", "docs/row.pdf", 1, null};
-        });
-        capture.deletingUnloaded(new FakeAction(session), persister, document, (p, id, s) -> null);
+        }));
+        capture.deletingUnloaded(new FakeAction(session), persister, document, rows((p, id, s) -> null));
         transactions.completed(session, true);
         assertEquals(List.of(List.of(persister, 1L, session)), asked.subList(0, 1));
         assertEquals(List.of(List.of(released("docs/row.pdf", "filePath", ReleasedFile.Cause.REMOVED, null))),
                 handedOver);
+    }
+
+    /**
+     * A StatelessSession's statements carry no state: the row is read by the entity's id, and an update
+     * releases what the row holds and the entity no longer does.
+     */
+    @Test
+    void aStatelessStatementReleasesWhatTheRowHeldThatTheEntityDoesNot() throws Throwable {
+        Object persister = new Object();
+        Map<Object, Object[]> table = Map.of(
+                1L, new Object[] {"t", "docs/deleted.pdf", 1, null},
+                2L, new Object[] {"t", "docs/old.pdf", 1, Path.of("kept.png")});
+        EntityStates states = new EntityStates() {
+            @Override
+            public Object persister(Object session, String entityName, Object entity) {
+                return persister;
+            }
+
+            @Override
+            public Object id(Object p, Object entity, Object s) {
+                return ((Object[]) entity)[0];
+            }
+
+            @Override
+            public Object[] values(Object p, Object entity) {
+                return (Object[]) ((Object[]) entity)[1];
+            }
+
+            @Override
+            public Object[] row(Object p, Object id, Object s) {
+                return table.get(id);
+            }
+        };
+        // The deleted entity is a bare instance that holds nothing but its id.
+        capture.statelessWriting(session, persister, new Object[] {1L, new Object[4]}, true, document, states);
+        capture.statelessWriting(session, persister,
+                new Object[] {2L, new Object[] {"t", "docs/new.pdf", 1, Path.of("kept.png")}}, false, document, states);
+        capture.statelessWriting(session, persister, new Object[] {3L, new Object[4]}, true, document, states);
+        transactions.completed(session, true);
+        assertEquals(List.of(List.of(released("docs/deleted.pdf", "filePath", ReleasedFile.Cause.REMOVED, null),
+                released("docs/old.pdf", "filePath", ReleasedFile.Cause.REPLACED, null))), handedOver);
+    }
+
+    /** Only a row reader: the unloaded delete asks nothing else. */
+    private static EntityStates rows(Row row) {
+        return new EntityStates() {
+            @Override
+            public Object persister(Object session, String entityName, Object entity) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object id(Object persister, Object entity, Object session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object[] values(Object persister, Object entity) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object[] row(Object persister, Object id, Object session) {
+                return row.read(persister, id, session);
+            }
+        };
+    }
+
+    private interface Row {
+        Object[] read(Object persister, Object id, Object session);
     }
 
     private static ReleasedFile released(String value, String attribute, ReleasedFile.Cause cause, String tenant) {

@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.EntityStates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -153,7 +154,7 @@ class AttributeCatalogTest {
         }
 
         @Override
-        public Object[] databaseState(Object persister, Object id, Object session) {
+        public EntityStates states() {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.filecleanup.cleanup;
 
+import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.MappedAttribute;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ public final class H2Model implements FactoryModel, AutoCloseable {
     }
 
     @Override
-    public Object[] databaseState(Object persister, Object id, Object session) {
+    public EntityStates states() {
         return null;
     }
 

@@ -4,6 +4,7 @@ import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
 import dev.filecleanup.hibernate.PublicMethods;
+import dev.filecleanup.hibernate.PersisterStates;
 import dev.filecleanup.hibernate.SessionFactoryModel;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -52,9 +53,18 @@ public final class V5_6Reader implements FactoryModel.Reader {
                 }
             }
         }
-        // getDatabaseSnapshot takes a Serializable id on 5.6 and an Object on later lines.
-        return new SessionFactoryModel(factory, attributes,
-                (persister, id, session) -> (Object[]) invoke(persister, "getDatabaseSnapshot", id, session));
+        // Ids are Serializable on 5.6 and Object on later lines.
+        return new SessionFactoryModel(factory, attributes, new PersisterStates() {
+            @Override
+            public Object id(Object persister, Object entity, Object session) {
+                return invoke(persister, "getIdentifier", entity, session);
+            }
+
+            @Override
+            public Object[] row(Object persister, Object id, Object session) {
+                return (Object[]) invoke(persister, "getDatabaseSnapshot", id, session);
+            }
+        });
     }
 
     /** Walks one entity attribute down to its single-column values. */

@@ -3,6 +3,7 @@ package dev.filecleanup.hibernate.v6_2;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
+import dev.filecleanup.hibernate.PersisterStates;
 import dev.filecleanup.hibernate.SessionFactoryModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,17 @@ public final class V6_2Reader implements FactoryModel.Reader {
                 }
             }
         });
-        return new SessionFactoryModel(factory, attributes, (persister, id, session) -> ((EntityPersister) persister)
-                .getDatabaseSnapshot(id, (SharedSessionContractImplementor) session));
+        return new SessionFactoryModel(factory, attributes, new PersisterStates() {
+            @Override
+            public Object id(Object persister, Object entity, Object session) {
+                return ((EntityPersister) persister).getIdentifier(entity, (SharedSessionContractImplementor) session);
+            }
+
+            @Override
+            public Object[] row(Object persister, Object id, Object session) {
+                return ((EntityPersister) persister).getDatabaseSnapshot(id, (SharedSessionContractImplementor) session);
+            }
+        });
     }
 
     /**

@@ -30,4 +30,26 @@ class ShapesIT {
         result.assertLogged("(Dossier.attachment.preview.image removed)");
         assertEquals(7, result.summary("released"), "a changed caption releases nothing");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aStatelessSessionReleasesTheFilesOfTheRowsItDeletesAndUpdates(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("stateless").succeeded();
+        boolean upsert = result.logged("upsert: true");
+        boolean deleteMultiple = result.logged("deleteMultiple: true");
+        new Folder(root, result)
+                .deleted("stateless/loaded.txt", "stateless/bare.txt", "stateless/replaced-old.txt")
+                .kept("stateless/replaced-new.txt", "stateless/retitled.txt", "stateless/upserted-new.txt");
+        Folder folder = new Folder(root, result);
+        if (upsert) {
+            folder.deleted("stateless/upserted-old.txt");
+        }
+        if (deleteMultiple) {
+            folder.deleted("stateless/multiple.txt");
+        }
+        result.assertLogged("(Document.filePath replaced)");
+        result.assertCapturedButNeverHandedOver("stateless/rolled-back.txt");
+        assertEquals(3 + (upsert ? 1 : 0) + (deleteMultiple ? 1 : 0), result.summary("released"),
+                "a changed title releases nothing");
+    }
 }

@@ -1,0 +1,20 @@
+package dev.filecleanup.capture;
+
+/**
+ * Reads one entity's persister, id, current values and database row: what a line's reader knows how to call.
+ * Capture needs it where Hibernate's actions carry no state: an entity deleted without being loaded, and the
+ * statements of a StatelessSession. Values are indexed like Hibernate's state arrays.
+ */
+public interface EntityStates {
+
+    /** The persister of {@code entity}, as {@code session} resolves it for {@code entityName} (may be null). */
+    Object persister(Object session, String entityName, Object entity);
+
+    Object id(Object persister, Object entity, Object session);
+
+    /** The entity's values as they are in memory. */
+    Object[] values(Object persister, Object entity);
+
+    /** The row's state, read by id in the session's transaction; null when there is no such row. */
+    Object[] row(Object persister, Object id, Object session);
+}
