@@ -1,5 +1,7 @@
 package dev.filecleanup;
 
+import dev.filecleanup.capture.ElementCapture;
+import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
 import dev.filecleanup.capture.SessionTransactions;
 import dev.filecleanup.capture.StateCapture;
@@ -24,17 +26,21 @@ final class FileCleanup {
     private final Counters counters = new Counters();
     /** Per entity persister with file attributes: its slots, and its factory for rows read by id. */
     private final Map<Object, Entity> catalog = new ConcurrentHashMap<>();
+    /** Per collection persister with file values in its elements: its slots, and its factory for rows. */
+    private final Map<Object, Elements> collections = new ConcurrentHashMap<>();
     private final Map<Object, Watched> factories = new ConcurrentHashMap<>();
     private final Set<String> matchedSelectors = ConcurrentHashMap.newKeySet();
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
     private final StateCapture capture;
+    private final ElementCapture elements;
 
     FileCleanup(AgentConfig config) {
         this.config = config;
         this.queue = new DeletionQueue(config.roots(), config.dryRun(), counters);
         this.transactions = new SessionTransactions(queue::submit);
         this.capture = new StateCapture(transactions);
+        this.elements = new ElementCapture(transactions);
     }
 
     void sessionFactoryCreated(Object sessionFactory) throws ReflectiveOperationException {
@@ -65,6 +71,7 @@ final class FileCleanup {
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
             watch.slots().forEach((persister, slots) -> catalog.put(persister, new Entity(slots, model)));
+            watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
         }
     }
 
@@ -83,12 +90,16 @@ final class FileCleanup {
         }
         queue.closed(sessionFactory);
         watched.watch().slots().keySet().forEach(catalog::remove);
+        watched.watch().elements().keySet().forEach(collections::remove);
     }
 
     private record Watched(FactoryWatch watch, FactoryModel model) {
     }
 
     private record Entity(FileSlots slots, FactoryModel model) {
+    }
+
+    private record Elements(ElementSlots slots, FactoryModel model) {
     }
 
     /** Whether entities of this persister have file attributes; all that other entities ever cost. */
@@ -132,6 +143,35 @@ final class FileCleanup {
         Entity entity = catalog.get(persister);
         if (entity != null) {
             capture.updated(action, entity.slots(), previousState, state);
+        }
+    }
+
+    /**
+     * A collection action is about to run ({@code removing}: every row of the collection goes, else its rows are
+     * brought up to date). Collections without file values cost a map lookup.
+     */
+    void collectionActing(Object action, boolean removing) throws Throwable {
+        Object persister = ElementCapture.persisterOf(action);
+        Elements watched = collections.get(persister);
+        if (watched == null) {
+            return;
+        }
+        if (removing) {
+            elements.removing(action, persister, watched.slots(), watched.model().collections());
+        } else {
+            elements.updating(action, persister, watched.slots(), watched.model().collections());
+        }
+    }
+
+    void collectionActionDone() {
+        elements.actionDone();
+    }
+
+    /** Hibernate is about to delete every row of the collection of {@code persister} owned by {@code key}. */
+    void collectionRowsDeleting(Object persister, Object key, Object session) throws Throwable {
+        Elements watched = collections.get(persister);
+        if (watched != null) {
+            elements.rowsDeleting(persister, key, session, watched.slots(), watched.model().collections());
         }
     }
 

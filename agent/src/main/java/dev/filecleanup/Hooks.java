@@ -76,6 +76,35 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A {@code CollectionRemoveAction} ({@code removing}) or {@code CollectionUpdateAction} is about to run: the
+     * elements it releases are read from the collection's snapshot where it has one.
+     */
+    public static void collectionActing(Object action, boolean removing) {
+        try {
+            cleanup.collectionActing(action, removing);
+        } catch (Throwable t) {
+            Log.error("failed to read the files of a collection's removed elements; they are kept", t);
+        }
+    }
+
+    public static void collectionActionDone() {
+        try {
+            cleanup.collectionActionDone();
+        } catch (Throwable t) {
+            Log.error("failed to finish reading a collection's removed elements", t);
+        }
+    }
+
+    /** Every row of the collection of {@code persister} owned by {@code key} is about to be deleted. */
+    public static void collectionRowsDeleting(Object persister, Object key, Object session) {
+        try {
+            cleanup.collectionRowsDeleting(persister, key, session);
+        } catch (Throwable t) {
+            Log.error("failed to read the files of a collection's deleted rows; they are kept", t);
+        }
+    }
+
     public static void transactionBegan(Object session) {
         try {
             cleanup.transactions().began(session);

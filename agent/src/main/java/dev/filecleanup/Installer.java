@@ -11,6 +11,7 @@ import dev.filecleanup.line.HibernateLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +72,11 @@ final class Installer {
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityDeleteAdvice"))
                 .type(hibernate("org.hibernate.action.internal.EntityUpdateAction"))
                 .transform(advice(named("execute").and(takesArguments(0)), "EntityUpdateAdvice"))
+                .type(hibernate("org.hibernate.action.internal.CollectionRemoveAction",
+                        "org.hibernate.action.internal.CollectionUpdateAction"))
+                .transform(advice(named("execute").and(takesArguments(0)), "CollectionActionAdvice"))
+                .type(hibernate("org.hibernate.persister.collection.AbstractCollectionPersister"))
+                .transform(advice(named("remove").and(takesArguments(2)), "CollectionRowsDeleteAdvice"))
                 .type(hibernate("org.hibernate.internal.StatelessSessionImpl"))
                 .transform(advice(namedOneOf("delete", "update", "upsert").and(takesArguments(String.class,
                                 Object.class)), "StatelessWriteAdvice")
@@ -88,9 +94,10 @@ final class Installer {
      * Matches one Hibernate class by name, and only then probes its class loader for a supported line: the
      * name test is all that every other class loaded by the host pays.
      */
-    private static AgentBuilder.RawMatcher hibernate(String typeName) {
+    private static AgentBuilder.RawMatcher hibernate(String... typeNames) {
+        List<String> names = List.of(typeNames);
         return (type, loader, module, classBeingRedefined, protectionDomain) ->
-                type.getName().equals(typeName) && HibernateLine.of(loader) != null;
+                names.contains(type.getName()) && HibernateLine.of(loader) != null;
     }
 
     /** Advice classes are read as class files, never loaded: they refer to Hibernate types. */

@@ -3,6 +3,7 @@ package dev.filecleanup.capture;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,17 @@ final class Getter {
     /** The tenant as the application's provider knows it: from 6.4 on an object, before that its String form. */
     static final Getter TENANT = new Getter("getTenantIdentifierValue", "getTenantIdentifier");
 
+    /**
+     * The protected getters of Hibernate's collection actions, declared on their common superclass
+     * {@code CollectionAction}; {@code getSession()} returns another type on 5.6 there too.
+     */
+    static final Getter ACTION_PERSISTER = Getter.protectedOne("getPersister");
+    static final Getter ACTION_COLLECTION = Getter.protectedOne("getCollection");
+    static final Getter ACTION_SESSION = Getter.protectedOne("getSession");
+
     private final ClassValue<MethodHandle> handles;
 
-    /** {@code methods}: the names to try, the first one a class has wins. */
+    /** {@code methods}: the public methods to try, the first one a class has wins. */
     private Getter(String... methods) {
         this.handles = new ClassValue<>() {
             @Override
@@ -44,6 +53,35 @@ final class Getter {
                         + "()");
             }
         };
+    }
+
+    private Getter(ClassValue<MethodHandle> handles) {
+        this.handles = handles;
+    }
+
+    /**
+     * A method declared by the class or a superclass, whatever its access: Hibernate's classes are in unnamed
+     * modules, which are open to reflection.
+     */
+    private static Getter protectedOne(String method) {
+        return new Getter(new ClassValue<>() {
+            @Override
+            protected MethodHandle computeValue(Class<?> type) {
+                for (Class<?> owner = type; owner != null; owner = owner.getSuperclass()) {
+                    try {
+                        Method declared = owner.getDeclaredMethod(method);
+                        declared.setAccessible(true);
+                        return MethodHandles.lookup().unreflect(declared)
+                                .asType(MethodType.methodType(Object.class, Object.class));
+                    } catch (NoSuchMethodException e) {
+                        // declared further up
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        throw new IllegalStateException("cannot call " + owner.getName() + "." + method + "()", e);
+                    }
+                }
+                throw new IllegalStateException(type.getName() + " has no " + method + "()");
+            }
+        });
     }
 
     /** The class itself, then its interfaces: a method may be public only through an interface. */

@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
 import dev.filecleanup.capture.FileValue;
 import dev.filecleanup.config.Selector;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Decides, for one SessionFactory, which attributes are file attributes and which columns protect files.
  * <ul>
- *   <li>A file attribute is a top-level single-column attribute typed {@code Path} or {@code File}, or a String
- *   attribute named by a selector, minus the excludes. Its old values are captured.</li>
+ *   <li>A file attribute is a single-column attribute typed {@code Path} or {@code File}, or a String attribute
+ *   named by a selector, minus the excludes: at the top level, inside embeddables, or the element (or a value
+ *   inside the embeddable element) of a collection. Its old values are captured.</li>
  *   <li>A reference column is any column that can hold a path: those of file attributes, of excluded ones
  *   (exclusion means "never delete because of this attribute", not "this column names no file"), and of
  *   selected or path-typed values inside embeddables and collections. The reference check reads them all.</li>
@@ -33,6 +35,7 @@ public final class AttributeCatalog {
 
     public static FactoryWatch build(FactoryModel model, List<Selector> attributes, List<Selector> excludes) {
         Map<Object, List<MappedAttribute>> watchedByPersister = new IdentityHashMap<>();
+        Map<Object, List<MappedAttribute>> watchedByCollection = new IdentityHashMap<>();
         Map<Object, String> entityByPersister = new IdentityHashMap<>();
         Map<Object, Set<String>> namesByPersister = new IdentityHashMap<>();
         Set<String> watched = new TreeSet<>();
@@ -45,7 +48,7 @@ public final class AttributeCatalog {
                     p -> EntityNames.of(attribute.entityClass(), attribute.entityName()));
             String entity = entityByPersister.computeIfAbsent(attribute.persister(),
                     p -> EntityNames.display(attribute.entityClass(), attribute.entityName()));
-            String label = entity + "." + attribute.path();
+            String label = entity + "." + attribute.label();
             Selector excluded = first(excludes, names, attribute.path());
             Selector selected = first(attributes, names, attribute.path());
             boolean canHold = attribute.column() != null && FileValue.canHold(attribute.javaType());
@@ -64,9 +67,15 @@ public final class AttributeCatalog {
             if (canHold && (selected != null || excluded != null || fileTyped)) {
                 columns.putIfAbsent(attribute.column().label(), attribute.column());
             }
-            if (excluded == null && (selected != null || fileTyped) && attribute.position() >= 0) {
-                watchedByPersister.computeIfAbsent(attribute.persister(), p -> new ArrayList<>()).add(attribute);
-                watched.add(label);
+            if (excluded == null && (selected != null || fileTyped)) {
+                if (attribute.element() != null) {
+                    watchedByCollection.computeIfAbsent(attribute.element().persister(), p -> new ArrayList<>())
+                            .add(attribute);
+                    watched.add(label);
+                } else if (attribute.position() >= 0) {
+                    watchedByPersister.computeIfAbsent(attribute.persister(), p -> new ArrayList<>()).add(attribute);
+                    watched.add(label);
+                }
             }
         }
 
@@ -77,7 +86,15 @@ public final class AttributeCatalog {
                 list.stream().map(MappedAttribute::path).toArray(String[]::new),
                 list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new),
                 inside(list))));
-        return new FactoryWatch(model.name(), model.hibernateVersion(), slots, List.copyOf(watched),
+        Map<Object, ElementSlots> elements = new IdentityHashMap<>();
+        watchedByCollection.forEach((collection, list) -> elements.put(collection, new ElementSlots(
+                entityByPersister.get(list.get(0).persister()),
+                list.stream().map(MappedAttribute::label).toArray(String[]::new),
+                list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new),
+                list.stream().map(attribute -> attribute.column().column()).toArray(String[]::new),
+                inside(list),
+                converters(list))));
+        return new FactoryWatch(model.name(), model.hibernateVersion(), slots, elements, List.copyOf(watched),
                 used.stream().map(Selector::toString).collect(Collectors.toUnmodifiableSet()),
                 problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()));
     }
@@ -85,6 +102,14 @@ public final class AttributeCatalog {
     @SuppressWarnings("unchecked")
     private static UnaryOperator<Object>[] inside(List<MappedAttribute> attributes) {
         return attributes.stream().map(MappedAttribute::inside).toArray(UnaryOperator[]::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static UnaryOperator<Object>[] converters(List<MappedAttribute> attributes) {
+        return attributes.stream().map(attribute -> {
+            FileColumn.Converter converter = attribute.column().converter();
+            return converter == null ? null : (UnaryOperator<Object>) converter::toAttribute;
+        }).toArray(UnaryOperator[]::new);
     }
 
     private static Map<String, String> problems(List<Selector> attributes, List<Selector> excludes,

@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,9 @@ public interface FactoryModel {
 
     /** Reads entities and rows where Hibernate's actions carry no state. */
     EntityStates states();
+
+    /** Reads element collections: their actions, snapshots and rows. */
+    CollectionStates collections();
 
     /** Implemented by each line's reader, which must have a public no-argument constructor. */
     interface Reader {

@@ -17,13 +17,28 @@ import java.util.function.UnaryOperator;
  * @param javaType    the value's Java type as the entity sees it (after any converter)
  * @param column      where the value is stored
  * @param inside      reads the value from the top-level attribute's value (an embeddable, as Hibernate's state
- *                    holds it), null-safe; null for a top-level attribute
+ *                    holds it), or for a collection from its element, null-safe; null for the value itself
+ * @param element     the collection whose elements hold the value; null for a value of the entity's state
  */
 public record MappedAttribute(Object persister, Class<?> entityClass, String entityName, String path, int position,
-                              Class<?> javaType, FileColumn column, UnaryOperator<Object> inside) {
+                              Class<?> javaType, FileColumn column, UnaryOperator<Object> inside, Element element) {
 
     public MappedAttribute(Object persister, Class<?> entityClass, String entityName, String path, int position,
                            Class<?> javaType, FileColumn column) {
-        this(persister, entityClass, entityName, path, position, javaType, column, null);
+        this(persister, entityClass, entityName, path, position, javaType, column, null, null);
+    }
+
+    /**
+     * An element collection.
+     *
+     * @param persister its collection persister (the key Hibernate's collection actions carry)
+     * @param path      the collection attribute's path: {@code gallery}, {@code meta.attachments}
+     */
+    public record Element(Object persister, String path) {
+    }
+
+    /** The name the startup line uses: {@code images[]} for a collection's elements, {@code figures[].file}. */
+    String label() {
+        return element == null ? path : element.path() + "[]" + path.substring(element.path().length());
     }
 }

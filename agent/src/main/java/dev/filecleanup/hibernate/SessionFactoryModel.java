@@ -1,5 +1,6 @@
 package dev.filecleanup.hibernate;
 
+import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.MappedAttribute;
@@ -15,6 +16,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * name, its version and its connections. A line brings its attributes and the way it reads entities and rows.
  */
 public final class SessionFactoryModel implements FactoryModel {
+    private static final CollectionStates COLLECTIONS = new HibernateCollections();
+
     private final SessionFactoryImplementor factory;
     private final List<MappedAttribute> attributes;
     private final EntityStates states;
@@ -70,5 +73,10 @@ public final class SessionFactoryModel implements FactoryModel {
     @Override
     public EntityStates states() {
         return states;
+    }
+
+    @Override
+    public CollectionStates collections() {
+        return COLLECTIONS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -155,6 +156,11 @@ class AttributeCatalogTest {
 
         @Override
         public EntityStates states() {
+            return null;
+        }
+
+        @Override
+        public CollectionStates collections() {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.filecleanup.cleanup;
 
+import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.MappedAttribute;
@@ -120,6 +121,11 @@ public final class H2Model implements FactoryModel, AutoCloseable {
 
     @Override
     public EntityStates states() {
+        return null;
+    }
+
+    @Override
+    public CollectionStates collections() {
         return null;
     }
 

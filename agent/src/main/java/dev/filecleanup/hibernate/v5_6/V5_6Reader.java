@@ -78,15 +78,20 @@ public final class V5_6Reader implements FactoryModel.Reader {
                 String table = (String) invoke(collection, "getTableName");
                 Type element = (Type) invoke(collection, "getElementType");
                 String[] columns = (String[]) invoke(collection, "getElementColumnNames");
+                MappedAttribute.Element of = new MappedAttribute.Element(collection, path);
                 if (element instanceof CompositeType composite) {
                     String[] names = composite.getPropertyNames();
                     Type[] types = composite.getSubtypes();
-                    // The element's columns, in the order of its properties, one each for basic properties.
+                    // The element's columns, in the order of its properties, one each for basic properties. A
+                    // custom composite type's values are only read by the reference check, never captured.
                     for (int i = 0; i < names.length && names.length == columns.length; i++) {
-                        leaf(path + "." + names[i], -1, types[i], table, columns[i], null);
+                        UnaryOperator<Object> fromElement = composite instanceof ComponentType component
+                                ? step(null, component, i) : null;
+                        leaf(path + "." + names[i], -1, types[i], table, columns[i], fromElement,
+                                fromElement == null ? null : of);
                     }
                 } else if (columns.length == 1) {
-                    leaf(path, -1, element, table, columns[0], null);
+                    leaf(path, -1, element, table, columns[0], null, of);
                 }
             } else if (type.isComponentType()) {
                 CompositeType composite = (CompositeType) type;
@@ -103,7 +108,7 @@ public final class V5_6Reader implements FactoryModel.Reader {
                 if (columns != null && columns.length == 1 && columns[0] != null) {
                     String table = ownTable != null ? ownTable
                             : (String) invoke(persister, "getPropertyTableName", path.split("\\.")[0]);
-                    leaf(path, position, type, table, columns[0], inside);
+                    leaf(path, position, type, table, columns[0], inside, null);
                 }
             }
         }
@@ -122,13 +127,13 @@ public final class V5_6Reader implements FactoryModel.Reader {
         }
 
         private void leaf(String path, int position, Type type, String table, String column,
-                          UnaryOperator<Object> inside) {
+                          UnaryOperator<Object> inside, MappedAttribute.Element element) {
             if (type.isAssociationType() || type.isComponentType() || column == null) {
                 return;
             }
             Class<?> javaType = type.getReturnedClass();
             out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
-                    position, javaType, new FileColumn(table, column, lob(type), javaType, converter(type)), inside));
+                    position, javaType, new FileColumn(table, column, lob(type), javaType, converter(type)), inside, element));
         }
 
         private boolean lob(Type type) {

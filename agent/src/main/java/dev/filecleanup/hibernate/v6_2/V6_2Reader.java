@@ -40,7 +40,7 @@ public final class V6_2Reader implements FactoryModel.Reader {
                 var attribute = persister.getAttributeMapping(i);
                 int before = attributes.size();
                 collect(persister, attribute.getAttributeName(), attribute.getStateArrayPosition(), attribute,
-                        ownTable, null, attributes);
+                        ownTable, null, null, attributes);
                 if (attributes.size() == before) {
                     // Not a value we can read (an association): still named, so that a selector can say why.
                     attributes.add(new MappedAttribute(persister, persister.getMappedClass(),
@@ -62,28 +62,31 @@ public final class V6_2Reader implements FactoryModel.Reader {
     }
 
     /**
-     * {@code inside}: how to reach {@code part}'s value from the top-level attribute's value; null at the top
-     * level and inside collections, whose elements are not in the entity's state.
+     * {@code inside}: how to reach {@code part}'s value from the top-level attribute's value, or inside a
+     * collection from its element; null for the value itself. {@code element}: the collection being walked.
      */
     private static void collect(EntityPersister persister, String path, int position, ModelPart part, String ownTable,
-                                UnaryOperator<Object> inside, List<MappedAttribute> out) {
+                                UnaryOperator<Object> inside, MappedAttribute.Element element,
+                                List<MappedAttribute> out) {
         if (part instanceof BasicValuedModelPart basic) {
             if (!basic.isFormula() && !"".equals(ownTable)) {
                 String table = ownTable == null ? basic.getContainingTableExpression() : ownTable;
                 Class<?> javaType = part.getJavaType().getJavaTypeClass();
                 out.add(new MappedAttribute(persister, persister.getMappedClass(), persister.getEntityName(), path,
-                        position, javaType, column(table, basic, javaType), inside));
+                        position, javaType, column(table, basic, javaType), inside, element));
             }
         } else if (part instanceof PluralAttributeMapping plural) {
             // An element collection's values live in its own table, whatever the owner's inheritance.
-            collect(persister, path, -1, plural.getElementDescriptor(), null, null, out);
+            collect(persister, path, -1, plural.getElementDescriptor(), null, null,
+                    new MappedAttribute.Element(plural.getCollectionDescriptor(), path), out);
         } else if (part instanceof EmbeddableValuedModelPart embedded) {
             EmbeddableMappingType type = embedded.getEmbeddableTypeDescriptor();
             Class<?> embeddable = type.getMappedJavaType().getJavaTypeClass();
+            boolean readable = position >= 0 || element != null;
             for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
                 AttributeMapping attribute = type.getAttributeMapping(i);
                 collect(persister, path + "." + attribute.getAttributeName(), position, attribute, ownTable,
-                        position < 0 ? null : step(inside, embeddable, i, attribute), out);
+                        readable ? step(inside, embeddable, i, attribute) : null, element, out);
             }
         }
     }

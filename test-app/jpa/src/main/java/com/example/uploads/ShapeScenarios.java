@@ -15,7 +15,9 @@ import org.hibernate.Transaction;
 final class ShapeScenarios {
     static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = Map.ofEntries(
             Map.entry("embedded", (app, args) -> embedded(app)),
-            Map.entry("stateless", (app, args) -> stateless(app)));
+            Map.entry("stateless", (app, args) -> stateless(app)),
+            Map.entry("collections", (app, args) -> collections(app)),
+            Map.entry("one-to-one", (app, args) -> oneToOne(app)));
 
     private ShapeScenarios() {
     }
@@ -89,6 +91,64 @@ final class ShapeScenarios {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Elements removed from each kind of collection; a collection replaced without being loaded, and one
+     * cleared; owners removed with their collections never loaded, one of them as an uninitialized proxy; and,
+     * as a control that must release nothing, an element added.
+     */
+    static void collections(Uploads app) {
+        Gallery bag = app.persist(gallery(app, "bag", List.of("a.jpg", "b.jpg"), List.of(), List.of()));
+        app.run(em -> em.find(Gallery.class, bag.id).images.remove("col/bag/a.jpg"));
+
+        Gallery set = app.persist(gallery(app, "set", List.of(), List.of("s1.png", "s2.png"), List.of()));
+        app.run(em -> em.find(Gallery.class, set.id).scans.remove(Path.of("col/set/s1.png")));
+
+        Gallery ordered = app.persist(gallery(app, "ordered", List.of(), List.of(), List.of("f1", "f2", "f3")));
+        app.run(em -> em.find(Gallery.class, ordered.id).frames.remove(0));
+
+        Gallery replaced = app.persist(gallery(app, "replaced", List.of("old1", "old2"), List.of(), List.of()));
+        app.run(em -> em.find(Gallery.class, replaced.id).images =
+                new java.util.ArrayList<>(List.of(app.store("col/replaced/new"))));
+
+        Gallery cleared = app.persist(gallery(app, "cleared", List.of(), List.of("c1"), List.of()));
+        app.run(em -> em.find(Gallery.class, cleared.id).scans.clear());
+
+        Gallery removed = app.persist(gallery(app, "removed", List.of("i"), List.of("s"), List.of("f")));
+        app.run(em -> em.remove(em.find(Gallery.class, removed.id)));
+
+        Gallery proxy = app.persist(gallery(app, "proxy", List.of("i"), List.of(), List.of()));
+        app.run(em -> em.remove(em.getReference(Gallery.class, proxy.id)));
+
+        Gallery added = app.persist(gallery(app, "added", List.of("x"), List.of(), List.of()));
+        app.run(em -> em.find(Gallery.class, added.id).images.add(app.store("col/added/y")));
+    }
+
+    /** A gallery whose files are stored under {@code col/<name>/}. */
+    private static Gallery gallery(Uploads app, String name, List<String> images, List<String> scans,
+                                   List<String> frames) {
+        Gallery gallery = new Gallery(name);
+        images.forEach(image -> gallery.images.add(app.store("col/" + name + "/" + image)));
+        scans.forEach(scan -> gallery.scans.add(Path.of(app.store("col/" + name + "/" + scan))));
+        frames.forEach(frame -> gallery.frames.add(new Gallery.Frame(app.store("col/" + name + "/" + frame), frame)));
+        return gallery;
+    }
+
+    /** A one-to-one child with orphan removal, replaced, set to null, and removed with its owner. */
+    static void oneToOne(Uploads app) {
+        Passport replaced = app.persist(new Passport("replaced", new Portrait(app.store("one/replaced-old.jpg"))));
+        app.run(em -> em.find(Passport.class, replaced.id).portrait =
+                new Portrait(app.store("one/replaced-new.jpg")));
+
+        Passport nulled = app.persist(new Passport("nulled", new Portrait(app.store("one/nulled.jpg"))));
+        app.run(em -> em.find(Passport.class, nulled.id).portrait = null);
+
+        Passport removed = app.persist(new Passport("removed", new Portrait(app.store("one/removed.jpg"))));
+        app.run(em -> em.remove(em.find(Passport.class, removed.id)));
+
+        Passport renamed = app.persist(new Passport("renamed", new Portrait(app.store("one/renamed.jpg"))));
+        app.run(em -> em.find(Passport.class, renamed.id).holder = "another holder");
     }
 
     /** A dossier whose scan is {@code emb/<name>.pdf} with the preview {@code emb/<name>.png}. */

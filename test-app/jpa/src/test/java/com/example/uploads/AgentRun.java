@@ -26,7 +26,8 @@ public final class AgentRun {
     static final String ATTRIBUTES = "Document.filePath,*.avatar,Photo.path,Thumbnail.path,Attachment.path,"
             + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file,Article.cover.path,Article.gallery,"
             + "Article.figures.file,Article.creditsFile,Asset.path,Transcript.file,Vault.*,Summary.path,"
-            + "ArchivedFile.path,Dossier.attachment.path";
+            + "ArchivedFile.path,Dossier.attachment.path,Gallery.images,"
+            + "Gallery.frames.file,Portrait.file";
 
     private final Path root;
     private final List<String> jvmOptions = new ArrayList<>();

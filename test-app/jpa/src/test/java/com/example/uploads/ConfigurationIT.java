@@ -19,10 +19,11 @@ class ConfigurationIT {
                 + Runtime.version().feature() + ": roots [" + root + "]");
         result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
                 + " (line v6_2), SessionFactory 'uploads': watching Article.cover.path, Article.creditsFile, "
-                + "Attachment.path, Contract.scan, Document.filePath, Dossier.attachment.path, "
-                + "Dossier.attachment.preview.image, Invoice.path, Media.file, Memo.attachment, Note.file, "
-                + "Photo.path, Picture.path, Report.storagePath, Summary.path, Thumbnail.path, Transcript.file, "
-                + "UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file");
+                + "Article.figures[].file, Article.gallery[], Attachment.path, Contract.scan, Document.filePath, "
+                + "Dossier.attachment.path, Dossier.attachment.preview.image, Gallery.frames[].file, "
+                + "Gallery.images[], Gallery.scans[], Invoice.path, Media.file, Memo.attachment, Note.file, "
+                + "Photo.path, Picture.path, Portrait.file, Report.storagePath, Summary.path, Thumbnail.path, "
+                + "Transcript.file, UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")
                 + " (Document.filePath removed)");
     }

@@ -52,4 +52,33 @@ class ShapesIT {
         assertEquals(3 + (upsert ? 1 : 0) + (deleteMultiple ? 1 : 0), result.summary("released"),
                 "a changed title releases nothing");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void elementCollectionsReleaseRemovedElementsReplacedCollectionsAndRemovedOwners(Database database)
+            throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("collections").succeeded();
+        result.assertLogged("Gallery.frames[].file, Gallery.images[], Gallery.scans[]");
+        new Folder(root, result)
+                .deleted("col/bag/a.jpg", "col/set/s1.png", "col/ordered/f1", "col/replaced/old1",
+                        "col/replaced/old2", "col/cleared/c1", "col/removed/i", "col/removed/s", "col/removed/f",
+                        "col/proxy/i")
+                .kept("col/bag/b.jpg", "col/set/s2.png", "col/ordered/f2", "col/ordered/f3", "col/replaced/new",
+                        "col/added/x", "col/added/y");
+        result.assertLogged("(Gallery.images[] removed)");
+        result.assertLogged("(Gallery.scans[] removed)");
+        result.assertLogged("(Gallery.frames[].file removed)");
+        assertEquals(10, result.summary("released"), "an added element releases nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aOneToOneChildRemovedAsAnOrphanReleasesItsFile(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("one-to-one").succeeded();
+        new Folder(root, result)
+                .deleted("one/replaced-old.jpg", "one/nulled.jpg", "one/removed.jpg")
+                .kept("one/replaced-new.jpg", "one/renamed.jpg");
+        result.assertLogged("(Portrait.file removed)");
+        assertEquals(3, result.summary("released"), "a renamed holder releases nothing");
+    }
 }
