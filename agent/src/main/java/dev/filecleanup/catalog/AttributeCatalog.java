@@ -58,7 +58,7 @@ public final class AttributeCatalog {
             }
             if (selected != null && !canHold) {
                 wrongType.put(selected, label + (attribute.column() == null ? " is not a single basic column"
-                        : " is a " + attribute.javaType().getSimpleName() + ", not a String, Path or File"));
+                        : " is a " + attribute.javaType().getSimpleName() + ", not a String, Path, File or URI"));
                 continue;
             }
             if (selected != null) {

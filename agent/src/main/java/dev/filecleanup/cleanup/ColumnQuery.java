@@ -3,6 +3,7 @@ package dev.filecleanup.cleanup;
 import dev.filecleanup.Log;
 import dev.filecleanup.capture.FileValue;
 import dev.filecleanup.catalog.FileColumn;
+import java.net.URI;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.SQLDataException;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * hidden by {@code @SQLRestriction}, filters or soft deletes still count. Two ways to read:
  * <ul>
  *   <li>by suffix: the rows whose value is one of the file names or ends with {@code /name}, plus every row
- *   whose value ends with a slash, white space, {@code /.} or {@code /..}. One statement per
+ *   whose value ends with a slash, white space, {@code /.} or {@code /..}, or holds a {@code %} (an escape in
+ *   a {@code file:} URI). One statement per
  *   {@value #NAMES_PER_STATEMENT} names, comparing {@code right(value, n)} for each name length n (in characters,
  *   and in UTF-16 units where they differ): a single scan,
  *   whatever the number of names, that no index helps or needs;</li>
@@ -118,6 +120,8 @@ final class ColumnQuery {
         // padding) are all read: they are rare, and the raw column is cheaper to compare than a trimmed one.
         sql.append(" or right(").append(value).append(", 1) in (").append(marks(TRAILING.length() + 1))
                 .append(") or right(").append(value).append(", 2) = ? or right(").append(value).append(", 3) = ?");
+        // A file: URI may escape any character of a name (a%20b.pdf): every value with an escape is read.
+        sql.append(" or ").append(value).append(" like ? escape '!'");
         counters.countReferenceQuery();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int index = 1;
@@ -134,7 +138,8 @@ final class ColumnQuery {
                 statement.setString(index++, String.valueOf(c));
             }
             statement.setString(index++, "/.");
-            statement.setString(index, "/..");
+            statement.setString(index++, "/..");
+            statement.setString(index, "%!%%");
             read(statement, sink);
         }
     }
@@ -202,6 +207,9 @@ final class ColumnQuery {
     static String fullReadReason(FileColumn column) {
         if (column.lob()) {
             return "it is a large object";
+        }
+        if (column.javaType() == URI.class) {
+            return "it holds URIs, whose escapes change file names";
         }
         if (column.converter() == null) {
             return null;

@@ -1,6 +1,9 @@
 package dev.filecleanup.cleanup;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -35,16 +38,28 @@ final class StorageRoots {
 
     /**
      * The absolute, lexically normalised path a value names, the way a deletion reads it; null when the value is
-     * not a path.
+     * not a path. A {@code file:} URI names its path; anything that is not a valid one is read as a path.
      */
     Path lexical(String value) {
         if (value == null || value.isBlank() || roots.isEmpty()) {
             return null;
         }
         try {
-            Path raw = Path.of(value);
+            Path raw = fileUri(value);
+            raw = raw == null ? Path.of(value) : raw;
             return (raw.isAbsolute() ? raw : roots.get(0).resolve(raw)).normalize();
         } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static Path fileUri(String value) {
+        if (!value.regionMatches(true, 0, "file:", 0, 5)) {
+            return null;
+        }
+        try {
+            return Path.of(new URI(value));
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
     }

@@ -20,6 +20,16 @@ class FileValueTest {
     }
 
     @Test
+    void aFileUriIsKeptAsItsTextAndOtherSchemesNameNoFile() {
+        assertEquals("file:/srv/uploads/a%20b.pdf", FileValue.of(URI.create("file:/srv/uploads/a%20b.pdf")));
+        assertEquals("FILE:/x.pdf", FileValue.of(URI.create("FILE:/x.pdf")));
+        assertNull(FileValue.of(URI.create("https://example.com/a.pdf")));
+        assertNull(FileValue.of(URI.create("a.pdf")));
+        assertEquals(URI.create("file:/a%20b"), FileValue.toAttribute("file:/a%20b", URI.class));
+        assertEquals("file:/a", FileValue.toJdbc(URI.create("file:/a")));
+    }
+
+    @Test
     void nothingElseIsAFileValue() {
         assertNull(FileValue.of(null));
         assertNull(FileValue.of(""));
@@ -44,12 +54,13 @@ class FileValueTest {
     }
 
     @Test
-    void onlyPathAndFileAreFileTypesAndStringsCanHoldOne() {
+    void onlyPathFileAndUriAreFileTypesAndStringsCanHoldOne() {
         assertTrue(FileValue.isFileType(Path.class));
         assertTrue(FileValue.isFileType(File.class));
+        assertTrue(FileValue.isFileType(URI.class));
         assertFalse(FileValue.isFileType(String.class));
         assertTrue(FileValue.canHold(String.class));
-        assertFalse(FileValue.canHold(URI.class));
+        assertFalse(FileValue.canHold(java.net.URL.class));
         assertFalse(FileValue.canHold(null));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.filecleanup.config.AgentConfig;
-import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -94,15 +94,15 @@ class AttributeCatalogTest {
                 List.of("Nobody.x"),
                 attribute(personPersister, Person.class, "age", 0, Integer.class),
                 new MappedAttribute(personPersister, Person.class, Person.class.getName(), "friends", -1, null, null),
-                attribute(personPersister, Person.class, "site", 2, URI.class));
+                attribute(personPersister, Person.class, "site", 2, URL.class));
         assertEquals(List.of(
                 "filecleanup.attributes selector 'Person.age' watches nothing: Person.age is a Integer, not a String, "
-                        + "Path or File",
+                        + "Path, File or URI",
                 "filecleanup.attributes selector 'Persn.avatar' watches nothing: it matches no entity attribute",
                 "filecleanup.attributes selector 'Person.friends' watches nothing: Person.friends is not a single "
                         + "basic column",
-                "filecleanup.attributes selector 'Person.site' watches nothing: Person.site is a URI, not a String, "
-                        + "Path or File",
+                "filecleanup.attributes selector 'Person.site' watches nothing: Person.site is a URL, not a String, "
+                        + "Path, File or URI",
                 "filecleanup.exclude selector 'Nobody.x' excludes nothing: it matches no entity attribute"),
                 List.copyOf(watch.unmatched().values()));
     }

@@ -42,7 +42,8 @@ class ColumnQueryTest {
     @Test
     void theQueryByNameFindsEverySpellingOfTheFileAndNothingElse() throws SQLException {
         List<String> spellings = List.of("docs/a.pdf", "./docs/a.pdf", "docs//a.pdf", "docs/../docs/a.pdf",
-                "docs/a.pdf/", "docs/a.pdf//", "/srv/elsewhere/docs/a.pdf", "a.pdf", "docs/A.PDF/.", "x/y/..");
+                "docs/a.pdf/", "docs/a.pdf//", "/srv/elsewhere/docs/a.pdf", "a.pdf", "docs/A.PDF/.", "x/y/..",
+                "file:/srv/docs/a.pdf", "file:/srv/docs/%61.pdf", "docs/100%.pdf");
         List<String> others = List.of("docs/b.pdf", "docs/xa.pdf", "docs/a.pdf.bak", "a.pdfx");
         insert("file_path", spellings);
         insert("file_path", others);
@@ -50,7 +51,8 @@ class ColumnQueryTest {
         ColumnQuery query = new ColumnQuery(column("file_path", false, null), counters);
         List<String> found = candidates(query, List.of("a.pdf"));
 
-        // "docs/A.PDF/." and "x/y/.." name their file only once normalised: they are read too.
+        // "docs/A.PDF/." and "x/y/.." name their file only once normalised, and a URI's escapes (%61 is "a") only
+        // once decoded: they are read too, as is any value holding a "%".
         assertEquals(spellings.stream().sorted().toList(), found.stream().sorted().toList());
         assertEquals(1, counters.referenceQueries());
     }
@@ -141,6 +143,15 @@ class ColumnQueryTest {
         ColumnQuery query = new ColumnQuery(column("sealed", false, sealing), counters);
         assertEquals(List.of(), candidates(query, List.of("a.pdf")));
         assertFalse(query.checkable());
+    }
+
+    /** A URI column's values escape file names (a%20b.pdf), whatever its converter does. */
+    @Test
+    void uriColumnsAreReadInFull() throws SQLException {
+        insert("file_path", List.of("file:/srv/docs/a%20b.pdf", "file:/srv/docs/c.pdf"));
+        ColumnQuery query = new ColumnQuery(new FileColumn("document", "file_path", false, java.net.URI.class, null),
+                counters);
+        assertEquals(List.of("file:/srv/docs/a%20b.pdf", "file:/srv/docs/c.pdf"), candidates(query, List.of("x")));
     }
 
     @Test

@@ -110,6 +110,11 @@ class StorageRootsTest {
         assertEquals(uploads.resolve("docs/a.txt"), roots.lexical("./docs//x/../a.txt/"));
         assertEquals(avatars.resolve("me.png"), roots.lexical(avatars + "/./me.png"));
         assertNull(roots.lexical("bad\0name"));
+        // A file: URI names its path, escapes decoded; what is not a valid one is read as a path.
+        assertEquals(uploads.resolve("a b.txt"), roots.lexical(uploads.resolve("a b.txt").toUri().toString()));
+        assertEquals(uploads.resolve("a.txt"), roots.lexical("FILE:" + uploads.resolve("a.txt")));
+        assertEquals(uploads.resolve("file:x.txt"), roots.lexical("file:x.txt"));
+        assertEquals(uploads.resolve("file:/a b"), roots.lexical("file:/a b"));
         assertNull(roots.lexical(" "));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.uploads;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ final class ShapeScenarios {
             Map.entry("embedded", (app, args) -> embedded(app)),
             Map.entry("stateless", (app, args) -> stateless(app)),
             Map.entry("collections", (app, args) -> collections(app)),
-            Map.entry("one-to-one", (app, args) -> oneToOne(app)));
+            Map.entry("one-to-one", (app, args) -> oneToOne(app)),
+            Map.entry("converted", (app, args) -> converted(app)));
 
     private ShapeScenarios() {
     }
@@ -149,6 +151,40 @@ final class ShapeScenarios {
 
         Passport renamed = app.persist(new Passport("renamed", new Portrait(app.store("one/renamed.jpg"))));
         app.run(em -> em.find(Passport.class, renamed.id).holder = "another holder");
+    }
+
+    /**
+     * Converted {@code URI} and {@code File} attributes and a {@code file:} URI in a String, removed and replaced;
+     * a URI of another scheme, which names no file; and two files still named by other rows, one through an
+     * escaped URI ({@code shared%20one.pdf}) and one through a plain path.
+     */
+    static void converted(Uploads app) {
+        Link removed = app.persist(new Link(uri(app, "uri/a b.pdf"), null, null));
+        app.run(em -> em.remove(em.find(Link.class, removed.id)));
+
+        Link toWeb = app.persist(new Link(uri(app, "uri/to-web.pdf"), null, null));
+        app.run(em -> em.find(Link.class, toWeb.id).source = URI.create("https://example.com/to-web.pdf"));
+        Link fromWeb = app.persist(new Link(URI.create("https://example.com/from-web.pdf"), null, null));
+        app.run(em -> em.find(Link.class, fromWeb.id).source = uri(app, "uri/from-web.pdf"));
+
+        Link located = app.persist(new Link(null, null, uri(app, "uri/location.pdf").toString()));
+        app.run(em -> em.find(Link.class, located.id).location = null);
+
+        Link copied = app.persist(new Link(null, new java.io.File(app.store("uri/copy.pdf")), null));
+        app.run(em -> em.remove(em.find(Link.class, copied.id)));
+
+        Link shared = app.persist(new Link(uri(app, "uri/shared one.pdf"), null, null));
+        app.persist(new Link(null, null, app.root.resolve("uri/shared one.pdf").toUri().toString()));
+        app.run(em -> em.remove(em.find(Link.class, shared.id)));
+
+        Link sharedPath = app.persist(new Link(uri(app, "uri/shared2.pdf"), null, null));
+        app.persist(new Document("same file, plain path", "uri/shared2.pdf"));
+        app.run(em -> em.remove(em.find(Link.class, sharedPath.id)));
+    }
+
+    /** Stores {@code name} and returns its {@code file:} URI. */
+    private static URI uri(Uploads app, String name) {
+        return app.root.resolve(app.store(name)).toUri();
     }
 
     /** A dossier whose scan is {@code emb/<name>.pdf} with the preview {@code emb/<name>.png}. */

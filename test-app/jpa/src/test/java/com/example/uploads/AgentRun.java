@@ -27,7 +27,7 @@ public final class AgentRun {
             + "Media.file,StoredFile.storagePath,Memo.attachment,Note.file,Article.cover.path,Article.gallery,"
             + "Article.figures.file,Article.creditsFile,Asset.path,Transcript.file,Vault.*,Summary.path,"
             + "ArchivedFile.path,Dossier.attachment.path,Gallery.images,"
-            + "Gallery.frames.file,Portrait.file";
+            + "Gallery.frames.file,Portrait.file,Link.location";
 
     private final Path root;
     private final List<String> jvmOptions = new ArrayList<>();

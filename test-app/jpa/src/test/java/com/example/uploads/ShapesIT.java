@@ -81,4 +81,19 @@ class ShapesIT {
         result.assertLogged("(Portrait.file removed)");
         assertEquals(3, result.summary("released"), "a renamed holder releases nothing");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void convertedUrisAndFilesAndFileUrisInStringsNameTheirFiles(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).scenario("converted").succeeded();
+        result.assertLogged("Link.copy, Link.location, Link.source");
+        new Folder(root, result)
+                .deleted("uri/a b.pdf", "uri/to-web.pdf", "uri/location.pdf", "uri/copy.pdf")
+                .kept("uri/from-web.pdf", "uri/shared one.pdf", "uri/shared2.pdf");
+        result.assertLogged("(Link.source removed)");
+        result.assertLogged("(Link.location replaced)");
+        result.assertLogged("(Link.copy removed)");
+        assertEquals(6, result.summary("released"), "a web address names no file");
+        assertEquals(2, result.summary("kept"), "both shared files are kept because a row names them");
+    }
 }
