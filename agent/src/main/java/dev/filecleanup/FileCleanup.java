@@ -1,5 +1,7 @@
 package dev.filecleanup;
 
+import dev.filecleanup.capture.BulkCapture;
+import dev.filecleanup.capture.BulkStatements;
 import dev.filecleanup.capture.ElementCapture;
 import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
@@ -13,6 +15,7 @@ import dev.filecleanup.cleanup.Counters;
 import dev.filecleanup.cleanup.DeletionQueue;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.line.HibernateLine;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +31,15 @@ final class FileCleanup {
     private final Map<Object, Entity> catalog = new ConcurrentHashMap<>();
     /** Per collection persister with file values in its elements: its slots, and its factory for rows. */
     private final Map<Object, Elements> collections = new ConcurrentHashMap<>();
+    /** Per entity persister, the element slots of its collections with file values: a bulk delete reads them. */
+    private final Map<Object, List<ElementSlots>> owned = new ConcurrentHashMap<>();
     private final Map<Object, Watched> factories = new ConcurrentHashMap<>();
     private final Set<String> matchedSelectors = ConcurrentHashMap.newKeySet();
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
     private final StateCapture capture;
     private final ElementCapture elements;
+    private final BulkCapture bulk;
 
     FileCleanup(AgentConfig config) {
         this.config = config;
@@ -41,6 +47,7 @@ final class FileCleanup {
         this.transactions = new SessionTransactions(queue::submit);
         this.capture = new StateCapture(transactions);
         this.elements = new ElementCapture(transactions);
+        this.bulk = new BulkCapture(transactions);
     }
 
     void sessionFactoryCreated(Object sessionFactory) throws ReflectiveOperationException {
@@ -72,6 +79,7 @@ final class FileCleanup {
             factories.put(sessionFactory, new Watched(watch, model));
             watch.slots().forEach((persister, slots) -> catalog.put(persister, new Entity(slots, model)));
             watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
+            owned.putAll(watch.owned());
         }
     }
 
@@ -91,6 +99,7 @@ final class FileCleanup {
         queue.closed(sessionFactory);
         watched.watch().slots().keySet().forEach(catalog::remove);
         watched.watch().elements().keySet().forEach(collections::remove);
+        watched.watch().owned().keySet().forEach(owned::remove);
     }
 
     private record Watched(FactoryWatch watch, FactoryModel model) {
@@ -172,6 +181,27 @@ final class FileCleanup {
         Elements watched = collections.get(persister);
         if (watched != null) {
             elements.rowsDeleting(persister, key, session, watched.slots(), watched.model().collections());
+        }
+    }
+
+    /**
+     * An HQL, JPQL or Criteria statement is about to run. A bulk delete or update of an entity with file values
+     * reads the rows it will touch; anything else costs a look at the statement.
+     */
+    void bulkExecuting(Object query) throws Throwable {
+        Watched watched = factories.get(BulkCapture.factoryOf(query));
+        if (watched == null) {
+            return;
+        }
+        BulkStatements statements = watched.model().bulk();
+        BulkStatements.Bulk statement = statements.describe(query);
+        if (statement == null) {
+            return;
+        }
+        Entity entity = catalog.get(statement.persister());
+        List<ElementSlots> ownedElements = owned.getOrDefault(statement.persister(), List.of());
+        if (entity != null || !ownedElements.isEmpty()) {
+            bulk.executing(query, statement, entity == null ? null : entity.slots(), ownedElements, statements);
         }
     }
 

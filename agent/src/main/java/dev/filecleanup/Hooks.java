@@ -105,6 +105,15 @@ public final class Hooks {
         }
     }
 
+    /** An HQL, JPQL or Criteria statement is about to run: a bulk delete or update reads its rows first. */
+    public static void bulkExecuting(Object query) {
+        try {
+            cleanup.bulkExecuting(query);
+        } catch (Throwable t) {
+            Log.error("failed to read the files of the rows a bulk statement changes; they are kept", t);
+        }
+    }
+
     public static void transactionBegan(Object session) {
         try {
             cleanup.transactions().began(session);

@@ -77,6 +77,10 @@ final class Installer {
                 .transform(advice(named("execute").and(takesArguments(0)), "CollectionActionAdvice"))
                 .type(hibernate("org.hibernate.persister.collection.AbstractCollectionPersister"))
                 .transform(advice(named("remove").and(takesArguments(2)), "CollectionRowsDeleteAdvice"))
+                .type(hibernate("org.hibernate.query.sqm.internal.QuerySqmImpl",
+                        "org.hibernate.query.sqm.internal.SqmQueryImpl",
+                        "org.hibernate.query.internal.AbstractProducedQuery"))
+                .transform(advice(named("doExecuteUpdate").and(takesArguments(0)), "BulkStatementAdvice"))
                 .type(hibernate("org.hibernate.internal.StatelessSessionImpl"))
                 .transform(advice(namedOneOf("delete", "update", "upsert").and(takesArguments(String.class,
                                 Object.class)), "StatelessWriteAdvice")

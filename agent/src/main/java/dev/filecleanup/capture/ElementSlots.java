@@ -8,6 +8,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ElementSlots {
     private final String entity;
+    private final String collection;
+    private final String[] insidePaths;
     private final String[] attributes;
     private final String[] columns;
     private final String[] physicalColumns;
@@ -15,13 +17,17 @@ public final class ElementSlots {
     private final UnaryOperator<Object>[] converters;
 
     /**
-     * Per slot: {@code columns}, the {@code table.column} label; {@code physicalColumns}, the column as SQL names
+     * {@code collection}: the collection attribute's path in its owner. Per slot: {@code insidePaths}, the path
+     * of the value within an embeddable element (empty for the element itself); {@code attributes}, the label for
+     * the log; {@code columns}, the {@code table.column} label; {@code physicalColumns}, the column as SQL names
      * it; {@code inside}, how to read the value from an element (null for the element itself); {@code converters},
      * the column value's conversion to the attribute's (null for none).
      */
-    public ElementSlots(String entity, String[] attributes, String[] columns, String[] physicalColumns,
-                        UnaryOperator<Object>[] inside, UnaryOperator<Object>[] converters) {
+    public ElementSlots(String entity, String collection, String[] insidePaths, String[] attributes, String[] columns,
+                        String[] physicalColumns, UnaryOperator<Object>[] inside, UnaryOperator<Object>[] converters) {
         this.entity = entity;
+        this.collection = collection;
+        this.insidePaths = insidePaths.clone();
         this.attributes = attributes.clone();
         this.columns = columns.clone();
         this.physicalColumns = physicalColumns.clone();
@@ -31,6 +37,14 @@ public final class ElementSlots {
 
     String entity() {
         return entity;
+    }
+
+    String collection() {
+        return collection;
+    }
+
+    String insidePath(int slot) {
+        return insidePaths[slot];
     }
 
     int size() {

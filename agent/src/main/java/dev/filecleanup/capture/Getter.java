@@ -18,6 +18,8 @@ import java.util.Set;
 final class Getter {
     static final Getter SESSION = new Getter("getSession");
     static final Getter ID = new Getter("getId");
+    /** The session of an HQL query: {@code getSession()} from 6.0 on, {@code getProducer()} on 5.6. */
+    static final Getter QUERY_SESSION = new Getter("getSession", "getProducer");
     /** A session's SessionFactory: {@code SessionFactoryImplementor} on every line. */
     static final Getter FACTORY = new Getter("getFactory");
     /** The tenant as the application's provider knows it: from 6.4 on an object, before that its String form. */

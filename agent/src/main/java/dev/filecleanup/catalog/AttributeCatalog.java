@@ -36,6 +36,7 @@ public final class AttributeCatalog {
     public static FactoryWatch build(FactoryModel model, List<Selector> attributes, List<Selector> excludes) {
         Map<Object, List<MappedAttribute>> watchedByPersister = new IdentityHashMap<>();
         Map<Object, List<MappedAttribute>> watchedByCollection = new IdentityHashMap<>();
+        Map<Object, Set<Object>> owners = new IdentityHashMap<>();
         Map<Object, String> entityByPersister = new IdentityHashMap<>();
         Map<Object, Set<String>> namesByPersister = new IdentityHashMap<>();
         Set<String> watched = new TreeSet<>();
@@ -69,8 +70,14 @@ public final class AttributeCatalog {
             }
             if (excluded == null && (selected != null || fileTyped)) {
                 if (attribute.element() != null) {
-                    watchedByCollection.computeIfAbsent(attribute.element().persister(), p -> new ArrayList<>())
-                            .add(attribute);
+                    // A collection declared by a superclass is listed by every subclass persister: once is enough.
+                    List<MappedAttribute> values = watchedByCollection.computeIfAbsent(
+                            attribute.element().persister(), p -> new ArrayList<>());
+                    if (values.stream().noneMatch(value -> value.path().equals(attribute.path()))) {
+                        values.add(attribute);
+                    }
+                    owners.computeIfAbsent(attribute.persister(), p -> new LinkedHashSet<>())
+                            .add(attribute.element().persister());
                     watched.add(label);
                 } else if (attribute.position() >= 0) {
                     watchedByPersister.computeIfAbsent(attribute.persister(), p -> new ArrayList<>()).add(attribute);
@@ -89,12 +96,19 @@ public final class AttributeCatalog {
         Map<Object, ElementSlots> elements = new IdentityHashMap<>();
         watchedByCollection.forEach((collection, list) -> elements.put(collection, new ElementSlots(
                 entityByPersister.get(list.get(0).persister()),
+                list.get(0).element().path(),
+                list.stream().map(attribute -> attribute.path().substring(attribute.element().path().length())
+                        .replaceFirst("^\\.", "")).toArray(String[]::new),
                 list.stream().map(MappedAttribute::label).toArray(String[]::new),
                 list.stream().map(attribute -> attribute.column().label()).toArray(String[]::new),
                 list.stream().map(attribute -> attribute.column().column()).toArray(String[]::new),
                 inside(list),
                 converters(list))));
-        return new FactoryWatch(model.name(), model.hibernateVersion(), slots, elements, List.copyOf(watched),
+        Map<Object, List<ElementSlots>> ownedElements = new IdentityHashMap<>();
+        owners.forEach((owner, collections) -> ownedElements.put(owner,
+                collections.stream().map(elements::get).toList()));
+        return new FactoryWatch(model.name(), model.hibernateVersion(), slots, elements, ownedElements,
+                List.copyOf(watched),
                 used.stream().map(Selector::toString).collect(Collectors.toUnmodifiableSet()),
                 problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()));
     }

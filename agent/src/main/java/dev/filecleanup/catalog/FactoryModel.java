@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.BulkStatements;
 import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import java.sql.Connection;
@@ -38,8 +39,11 @@ public interface FactoryModel {
     /** Reads entities and rows where Hibernate's actions carry no state. */
     EntityStates states();
 
-    /** Reads element collections: their actions, snapshots and rows. */
+    /** Reads element collections: their snapshots and rows. */
     CollectionStates collections();
+
+    /** Reads bulk statements and the rows they are about to touch. */
+    BulkStatements bulk();
 
     /** Implemented by each line's reader, which must have a public no-argument constructor. */
     interface Reader {

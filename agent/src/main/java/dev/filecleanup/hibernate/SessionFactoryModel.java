@@ -1,5 +1,6 @@
 package dev.filecleanup.hibernate;
 
+import dev.filecleanup.capture.BulkStatements;
 import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
@@ -21,13 +22,15 @@ public final class SessionFactoryModel implements FactoryModel {
     private final SessionFactoryImplementor factory;
     private final List<MappedAttribute> attributes;
     private final EntityStates states;
+    private final BulkStatements bulk;
     private final FactoryConnections connections;
 
     public SessionFactoryModel(SessionFactoryImplementor factory, List<MappedAttribute> attributes,
-                               EntityStates states) {
+                               EntityStates states, BulkStatements bulk) {
         this.factory = factory;
         this.attributes = List.copyOf(attributes);
         this.states = states;
+        this.bulk = bulk;
         this.connections = FactoryConnections.of(factory);
     }
 
@@ -78,5 +81,10 @@ public final class SessionFactoryModel implements FactoryModel {
     @Override
     public CollectionStates collections() {
         return COLLECTIONS;
+    }
+
+    @Override
+    public BulkStatements bulk() {
+        return bulk;
     }
 }

@@ -1,5 +1,6 @@
 package dev.filecleanup.catalog;
 
+import dev.filecleanup.capture.BulkStatements;
 import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +162,11 @@ class AttributeCatalogTest {
 
         @Override
         public CollectionStates collections() {
+            return null;
+        }
+
+        @Override
+        public BulkStatements bulk() {
             return null;
         }
     }

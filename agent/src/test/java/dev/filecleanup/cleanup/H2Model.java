@@ -1,5 +1,6 @@
 package dev.filecleanup.cleanup;
 
+import dev.filecleanup.capture.BulkStatements;
 import dev.filecleanup.capture.CollectionStates;
 import dev.filecleanup.capture.EntityStates;
 import dev.filecleanup.catalog.FactoryModel;
@@ -126,6 +127,11 @@ public final class H2Model implements FactoryModel, AutoCloseable {
 
     @Override
     public CollectionStates collections() {
+        return null;
+    }
+
+    @Override
+    public BulkStatements bulk() {
         return null;
     }
 

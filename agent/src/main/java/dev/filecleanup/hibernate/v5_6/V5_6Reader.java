@@ -64,7 +64,7 @@ public final class V5_6Reader implements FactoryModel.Reader {
             public Object[] row(Object persister, Object id, Object session) {
                 return (Object[]) invoke(persister, "getDatabaseSnapshot", id, session);
             }
-        });
+        }, new V5_6Bulk());
     }
 
     /** Walks one entity attribute down to its single-column values. */

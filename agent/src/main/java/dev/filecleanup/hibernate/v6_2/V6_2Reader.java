@@ -58,7 +58,7 @@ public final class V6_2Reader implements FactoryModel.Reader {
             public Object[] row(Object persister, Object id, Object session) {
                 return ((EntityPersister) persister).getDatabaseSnapshot(id, (SharedSessionContractImplementor) session);
             }
-        });
+        }, new V6_2Bulk());
     }
 
     /**

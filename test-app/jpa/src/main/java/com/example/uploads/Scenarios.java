@@ -41,6 +41,7 @@ public final class Scenarios {
     static {
         SCENARIOS.putAll(ReferenceScenarios.SCENARIOS);
         SCENARIOS.putAll(ShapeScenarios.SCENARIOS);
+        SCENARIOS.putAll(BulkScenarios.SCENARIOS);
     }
 
     private Scenarios() {

@@ -96,4 +96,26 @@ class ShapesIT {
         assertEquals(6, result.summary("released"), "a web address names no file");
         assertEquals(2, result.summary("kept"), "both shared files are kept because a row names them");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void bulkDeletesAndUpdatesReleaseTheFilesOfTheRowsTheyTouch(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("bulk").succeeded();
+        boolean collections = result.logged("bulk delete removes element collections: true");
+        new Folder(root, result)
+                .deleted("bulk/named-1.txt", "bulk/named-2.txt", "bulk/positional.txt", "bulk/criteria.txt",
+                        "bulk/subquery.txt", "bulk/assigned-old.txt", "bulk/ordinal-old.txt", "bulk/dossier-old.pdf")
+                .kept("bulk/assigned-new.txt", "bulk/ordinal-new.txt", "bulk/retitled.txt", "bulk/dossier-new.pdf",
+                        "bulk/rolled-back.txt");
+        if (collections) {
+            new Folder(root, result).deleted("bulk/gallery/image.jpg", "bulk/gallery/scan.png",
+                    "bulk/gallery/frame.jpg");
+        }
+        result.assertLogged("(Document.filePath removed)");
+        result.assertLogged("(Document.filePath replaced)");
+        result.assertLogged("(Dossier.attachment.path replaced)");
+        result.assertCapturedButNeverHandedOver("bulk/rolled-back.txt");
+        assertEquals(8 + (collections ? 3 : 0), result.summary("released"),
+                "an update that assigns no file attribute releases nothing");
+    }
 }
