@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -88,6 +89,16 @@ public class SpringUploadsApplication implements ApplicationRunner {
             uploads.flush();
             status.setRollbackOnly();
         });
+
+        // Batch deletes are bulk JPQL statements: "delete from Upload x where x = ?1 or x = ?2" and the like.
+        Upload batchA = uploads.save(new Upload(store(root, "spring/batch-a.txt")));
+        Upload batchB = uploads.save(new Upload(store(root, "spring/batch-b.txt")));
+        uploads.deleteAllInBatch(List.of(batchA, batchB));
+        Upload batchById = uploads.save(new Upload(store(root, "spring/batch-by-id.txt")));
+        uploads.deleteAllByIdInBatch(List.of(batchById.getId()));
+        uploads.save(new Upload(store(root, "spring/modifying/one.txt")));
+        uploads.save(new Upload(store(root, "spring/modifying/two.txt")));
+        System.out.println("deleted by a @Modifying query: " + uploads.deleteByPathPrefix("spring/modifying/"));
 
         ArchivedUpload archived = archive.save(new ArchivedUpload(store(root, "spring/archived.txt")));
         archive.deleteById(archived.getId());

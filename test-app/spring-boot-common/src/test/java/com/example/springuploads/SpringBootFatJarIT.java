@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Spring Boot application, packaged as a fat jar and started with {@code java -javaagent:... -jar}: Spring
  * Data repositories, {@code @Transactional} services (REQUIRES_NEW inside a failing transaction, read-only),
- * {@code TransactionTemplate}, and two persistence units; Hibernate is loaded by Spring Boot's class loader.
+ * {@code TransactionTemplate}, batch deletes and a {@code @Modifying} query, and two persistence units; Hibernate is loaded by Spring Boot's class loader.
  * The rows of rolled-back transactions still hold their files, so the reference check would keep them anyway:
  * the test asserts that the tracking never handed them over.
  */
@@ -30,13 +30,15 @@ class SpringBootFatJarIT {
         result.assertLogged("SessionFactory 'archive': watching ArchivedUpload.path");
         result.assertLogged("outer rolled back, inner committed: true");
         result.assertLogged("row after read-only removal exists: true");
+        result.assertLogged("deleted by a @Modifying query: 2");
         result.assertCapturedButNeverHandedOver("spring/rollback-replace-old.txt", "spring/rollback-delete.txt",
                 "spring/outer-old.txt", "spring/template-rollback.txt");
         result.assertNeverMentioned("spring/read-only.txt");
         new Folder(root, result)
                 .deleted("spring/deleted-by-id.txt", "spring/deleted-by-entity.txt", "spring/replaced-old.txt",
                         "spring/saved-old.txt", "spring/inner-removed.txt", "spring/template-removed.txt",
-                        "spring/archived.txt")
+                        "spring/archived.txt", "spring/batch-a.txt", "spring/batch-b.txt", "spring/batch-by-id.txt",
+                        "spring/modifying/one.txt", "spring/modifying/two.txt")
                 .kept("spring/replaced-new.txt", "spring/saved-new.txt", "spring/rollback-replace-old.txt",
                         "spring/rollback-replace-new.txt", "spring/rollback-delete.txt", "spring/outer-old.txt",
                         "spring/outer-new.txt", "spring/read-only.txt", "spring/template-rollback.txt",
