@@ -37,7 +37,7 @@ public final class Hooks {
      */
     public static void entityDeleting(Object action, Object persister) {
         try {
-            cleanup.entityDeleting(action, persister);
+            cleanup.routes().entityDeleting(action, persister);
         } catch (Throwable t) {
             Log.error("failed to read the files of an entity deleted without being loaded; they are kept", t);
         }
@@ -49,7 +49,7 @@ public final class Hooks {
      */
     public static void entityDeleted(Object action, Object persister, Object[] deletedState) {
         try {
-            cleanup.entityDeleted(action, persister, deletedState);
+            cleanup.routes().entityDeleted(action, persister, deletedState);
         } catch (Throwable t) {
             Log.error("failed to capture the files of a deleted entity; they are kept", t);
         }
@@ -58,7 +58,7 @@ public final class Hooks {
     /** A row was updated by {@code action}; {@code previousState} is the database state it had before. */
     public static void entityUpdated(Object action, Object persister, Object[] previousState, Object[] state) {
         try {
-            cleanup.entityUpdated(action, persister, previousState, state);
+            cleanup.routes().entityUpdated(action, persister, previousState, state);
         } catch (Throwable t) {
             Log.error("failed to capture the files of an updated entity; they are kept", t);
         }
@@ -70,7 +70,7 @@ public final class Hooks {
      */
     public static void statelessWriting(Object session, String entityName, Object entity, boolean deleting) {
         try {
-            cleanup.statelessWriting(session, entityName, entity, deleting);
+            cleanup.routes().statelessWriting(session, entityName, entity, deleting);
         } catch (Throwable t) {
             Log.error("failed to read the files of a row a StatelessSession writes; they are kept", t);
         }
@@ -82,7 +82,7 @@ public final class Hooks {
      */
     public static void collectionActing(Object action, boolean removing) {
         try {
-            cleanup.collectionActing(action, removing);
+            cleanup.routes().collectionActing(action, removing);
         } catch (Throwable t) {
             Log.error("failed to read the files of a collection's removed elements; they are kept", t);
         }
@@ -90,7 +90,7 @@ public final class Hooks {
 
     public static void collectionActionDone() {
         try {
-            cleanup.collectionActionDone();
+            cleanup.routes().collectionActionDone();
         } catch (Throwable t) {
             Log.error("failed to finish reading a collection's removed elements", t);
         }
@@ -99,7 +99,7 @@ public final class Hooks {
     /** Every row of the collection of {@code persister} owned by {@code key} is about to be deleted. */
     public static void collectionRowsDeleting(Object persister, Object key, Object session) {
         try {
-            cleanup.collectionRowsDeleting(persister, key, session);
+            cleanup.routes().collectionRowsDeleting(persister, key, session);
         } catch (Throwable t) {
             Log.error("failed to read the files of a collection's deleted rows; they are kept", t);
         }
@@ -108,7 +108,7 @@ public final class Hooks {
     /** An HQL, JPQL or Criteria statement is about to run: a bulk delete or update reads its rows first. */
     public static void bulkExecuting(Object query) {
         try {
-            cleanup.bulkExecuting(query);
+            cleanup.routes().bulkExecuting(query);
         } catch (Throwable t) {
             Log.error("failed to read the files of the rows a bulk statement changes; they are kept", t);
         }

@@ -72,7 +72,7 @@ class FileCleanupTest {
 
         assertTrue(System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(1), "returned before the timeout");
         assertTrue(Files.exists(root.resolve("a.txt")));
-        assertFalse(cleanup.watches(persister), "the closed factory's entities are forgotten");
+        assertFalse(cleanup.routes().watches(persister), "the closed factory's entities are forgotten");
     }
 
     /** Its rows can still be read after it closes, so closing it need not wait for anything. */
@@ -111,7 +111,7 @@ class FileCleanupTest {
                 "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()));
         cleanup.watch(sessionFactory, HibernateLine.V6_2, database);
         cleanup.transactions().began(session);
-        cleanup.entityDeleted(new FakeAction(session), persister, new Object[] {file});
+        cleanup.routes().entityDeleted(new FakeAction(session), persister, new Object[] {file});
         cleanup.transactions().completed(session, true);
         return cleanup;
     }

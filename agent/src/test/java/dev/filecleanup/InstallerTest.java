@@ -59,7 +59,7 @@ class InstallerTest {
                     .setProperty("hibernate.connection.url", "jdbc:h2:mem:installer;DB_CLOSE_DELAY=-1")
                     .setProperty("hibernate.hbm2ddl.auto", "create-drop")
                     .buildSessionFactory()) {
-                assertTrue(cleanup.watches(persisterOf(factory)), "the SessionFactory was not catalogued");
+                assertTrue(cleanup.routes().watches(persisterOf(factory)), "the SessionFactory was not catalogued");
                 Upload removed = persist(factory, "removed.txt");
                 Upload proxied = persist(factory, "proxied.txt");
                 Upload replaced = persist(factory, "old.txt");

@@ -1,0 +1,144 @@
+package dev.filecleanup;
+
+import dev.filecleanup.capture.BulkCapture;
+import dev.filecleanup.capture.BulkStatements;
+import dev.filecleanup.capture.ElementCapture;
+import dev.filecleanup.capture.ElementSlots;
+import dev.filecleanup.capture.FileSlots;
+import dev.filecleanup.capture.SessionTransactions;
+import dev.filecleanup.capture.StateCapture;
+import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.catalog.FactoryWatch;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routes what the advice reports on the host's thread to the capture of its shape: entity state, element
+ * collections, StatelessSession and bulk statements. Everything is looked up by the Hibernate object the advice
+ * has at hand, so that entities and collections without file values cost one map lookup.
+ */
+final class CaptureRoutes {
+    /** Per entity persister with file attributes: its slots, and its factory's model. */
+    private final Map<Object, Entity> entities = new ConcurrentHashMap<>();
+    /** Per collection persister with file values in its elements: its slots, and its factory's model. */
+    private final Map<Object, Elements> collections = new ConcurrentHashMap<>();
+    /** Per entity persister, the element slots of its collections with file values: a bulk delete reads them. */
+    private final Map<Object, List<ElementSlots>> owned = new ConcurrentHashMap<>();
+    private final Map<Object, FactoryModel> factories = new ConcurrentHashMap<>();
+    private final StateCapture state;
+    private final ElementCapture elements;
+    private final BulkCapture bulk;
+
+    CaptureRoutes(SessionTransactions transactions) {
+        this.state = new StateCapture(transactions);
+        this.elements = new ElementCapture(transactions);
+        this.bulk = new BulkCapture(transactions);
+    }
+
+    private record Entity(FileSlots slots, FactoryModel model) {
+    }
+
+    private record Elements(ElementSlots slots, FactoryModel model) {
+    }
+
+    void add(Object sessionFactory, FactoryWatch watch, FactoryModel model) {
+        factories.put(sessionFactory, model);
+        watch.slots().forEach((persister, slots) -> entities.put(persister, new Entity(slots, model)));
+        watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
+        owned.putAll(watch.owned());
+    }
+
+    void remove(Object sessionFactory, FactoryWatch watch) {
+        factories.remove(sessionFactory);
+        watch.slots().keySet().forEach(entities::remove);
+        watch.elements().keySet().forEach(collections::remove);
+        watch.owned().keySet().forEach(owned::remove);
+    }
+
+    /** Whether entities of this persister have file attributes; all that other entities ever cost. */
+    boolean watches(Object persister) {
+        return entities.containsKey(persister);
+    }
+
+    /** An entity that Hibernate never loaded is about to be deleted: its file values come from its row. */
+    void entityDeleting(Object action, Object persister) throws Throwable {
+        Entity entity = entities.get(persister);
+        if (entity != null) {
+            state.deletingUnloaded(action, persister, entity.slots(), entity.model().states());
+        }
+    }
+
+    void entityDeleted(Object action, Object persister, Object[] deletedState) throws Throwable {
+        Entity entity = entities.get(persister);
+        if (entity != null) {
+            state.deleted(action, entity.slots(), deletedState);
+        }
+    }
+
+    void entityUpdated(Object action, Object persister, Object[] previousState, Object[] newState) throws Throwable {
+        Entity entity = entities.get(persister);
+        if (entity != null) {
+            state.updated(action, entity.slots(), previousState, newState);
+        }
+    }
+
+    /** A StatelessSession is about to delete, update or upsert {@code entity}: its row is read first. */
+    void statelessWriting(Object session, String entityName, Object entity, boolean deleting) throws Throwable {
+        FactoryModel model = factories.get(StateCapture.factoryOf(session));
+        if (model == null) {
+            return;
+        }
+        Object persister = model.states().persister(session, entityName, entity);
+        Entity watched = persister == null ? null : entities.get(persister);
+        if (watched != null) {
+            state.statelessWriting(session, persister, entity, deleting, watched.slots(), model.states());
+        }
+    }
+
+    /** A collection action is about to run: {@code removing} every row of the collection, or updating them. */
+    void collectionActing(Object action, boolean removing) throws Throwable {
+        Object persister = ElementCapture.persisterOf(action);
+        Elements watched = collections.get(persister);
+        if (watched == null) {
+            return;
+        }
+        if (removing) {
+            elements.removing(action, persister, watched.slots(), watched.model().collections());
+        } else {
+            elements.updating(action, persister, watched.slots(), watched.model().collections());
+        }
+    }
+
+    void collectionActionDone() {
+        elements.actionDone();
+    }
+
+    /** Hibernate is about to delete every row of the collection of {@code persister} owned by {@code key}. */
+    void collectionRowsDeleting(Object persister, Object key, Object session) throws Throwable {
+        Elements watched = collections.get(persister);
+        if (watched != null) {
+            elements.rowsDeleting(persister, key, session, watched.slots(), watched.model().collections());
+        }
+    }
+
+    /**
+     * An HQL, JPQL or Criteria statement is about to run. A bulk delete or update of an entity with file values
+     * reads the rows it will touch; anything else costs a look at the statement.
+     */
+    void bulkExecuting(Object query) throws Throwable {
+        FactoryModel model = factories.get(BulkCapture.factoryOf(query));
+        if (model == null) {
+            return;
+        }
+        BulkStatements.Bulk statement = model.bulk().describe(query);
+        if (statement == null) {
+            return;
+        }
+        Entity entity = entities.get(statement.persister());
+        List<ElementSlots> ownedElements = owned.getOrDefault(statement.persister(), List.of());
+        if (entity != null || !ownedElements.isEmpty()) {
+            bulk.executing(query, statement, entity == null ? null : entity.slots(), ownedElements, model.bulk());
+        }
+    }
+}
