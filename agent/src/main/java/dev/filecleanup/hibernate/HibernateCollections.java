@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
@@ -19,6 +22,8 @@ import org.hibernate.persister.collection.CollectionPersister;
 
 /** Reads element collections with calls whose signatures are the same from 5.6 to 7.4. */
 public final class HibernateCollections implements CollectionStates {
+    /** The collection persisters whose read by owner key has worked once. */
+    private final Set<Object> verified = ConcurrentHashMap.newKeySet();
     @Override
     public boolean initialized(Object collection) {
         return ((PersistentCollection<?>) collection).wasInitialized();
@@ -49,6 +54,25 @@ public final class HibernateCollections implements CollectionStates {
         return elements;
     }
 
+    /** A savepoint in the host's transaction, or null where the connection cannot set one. */
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.getAutoCommit() ? null : connection.setSavepoint();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static void release(Connection connection, Savepoint savepoint) {
+        try {
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+        } catch (SQLException e) {
+            // some drivers do not release savepoints; the transaction's end does
+        }
+    }
+
     @Override
     public List<Object[]> rows(Object persister, Object key, Object session, String[] columns) throws SQLException {
         AbstractCollectionPersister collection = (AbstractCollectionPersister) persister;
@@ -61,6 +85,9 @@ public final class HibernateCollections implements CollectionStates {
         }
         // The session's own connection: the rows as its transaction sees them, just before it deletes them.
         Connection connection = owner.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        // A failed statement must not leave the host's transaction unusable (PostgreSQL refuses every later one):
+        // a collection's first read runs inside a savepoint. Once its SQL has worked, it is trusted.
+        Savepoint savepoint = verified.contains(persister) ? null : savepoint(connection);
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             collection.getKeyType().nullSafeSet(statement, key, 1, owner);
@@ -74,7 +101,14 @@ public final class HibernateCollections implements CollectionStates {
                     rows.add(row);
                 }
             }
+        } catch (SQLException | RuntimeException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            throw e;
         }
+        release(connection, savepoint);
+        verified.add(persister);
         return rows;
     }
 }
