@@ -84,7 +84,7 @@ final class Installer {
                 .type(hibernate("org.hibernate.internal.StatelessSessionImpl"))
                 .transform(advice(namedOneOf("delete", "update", "upsert").and(takesArguments(String.class,
                                 Object.class)), "StatelessWriteAdvice")
-                        // It does not call the superclass's completion, which the next type's advice covers.
+                        // Its completion does not call AbstractSharedSessionContract's, advised below: both are.
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
                 .type(hibernate("org.hibernate.internal.AbstractSharedSessionContract"))

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Decides, for one SessionFactory, which attributes are file attributes and which columns protect files.
  * <ul>
- *   <li>A file attribute is a single-column attribute typed {@code Path} or {@code File}, or a String attribute
- *   named by a selector, minus the excludes: at the top level, inside embeddables, or the element (or a value
- *   inside the embeddable element) of a collection. Its old values are captured.</li>
+ *   <li>A file attribute is a single-column attribute typed {@code Path}, {@code File} or {@code URI}, or a
+ *   String attribute named by a selector, minus the excludes: at the top level, inside embeddables, or the
+ *   element (or a value inside the embeddable element) of a collection. Its old values are captured.</li>
  *   <li>A reference column is any column that can hold a path: those of file attributes, of excluded ones
  *   (exclusion means "never delete because of this attribute", not "this column names no file"), and of
  *   selected or path-typed values inside embeddables and collections. The reference check reads them all.</li>
