@@ -103,11 +103,7 @@ final class CaptureRoutes {
         if (watched == null) {
             return;
         }
-        if (removing) {
-            elements.removing(action, persister, watched.slots(), watched.model().collections());
-        } else {
-            elements.updating(action, persister, watched.slots(), watched.model().collections());
-        }
+        elements.acting(action, persister, removing, watched.slots(), watched.model().collections());
     }
 
     void collectionActionDone() {

@@ -1,6 +1,7 @@
 package dev.filecleanup.capture;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,46 +21,32 @@ public final class ElementCapture {
     }
 
     /**
-     * A {@code CollectionUpdateAction} is about to run. However it writes (rows deleted, updated, or all of them
-     * deleted and inserted again), the rows end up holding the current elements: what the snapshot held and no
-     * element holds now is released. An uninitialized collection writes nothing.
+     * A {@code CollectionRemoveAction} ({@code removing}) or {@code CollectionUpdateAction} is about to run. A
+     * remove deletes every row of a collection: the old collection of a replaced one, or the collection of a
+     * removed owner. An update, however it writes (rows deleted, updated, or all deleted and inserted again),
+     * leaves the rows holding the current elements. Either way, what the snapshot held and no element holds
+     * afterwards is released. An uninitialized collection writes nothing here; without a usable snapshot, the
+     * rows are read when they are deleted.
      */
-    public void updating(Object action, Object persister, ElementSlots slots, CollectionStates states)
-            throws Throwable {
+    public void acting(Object action, Object persister, boolean removing, ElementSlots slots,
+                       CollectionStates states) throws Throwable {
         Object collection = Getter.ACTION_COLLECTION.of(action);
         if (collection == null || !states.initialized(collection)) {
             return;
         }
         Object session = Getter.ACTION_SESSION.of(action);
         Iterable<?> snapshot = states.snapshot(collection, persister, session);
-        if (snapshot != null) {
-            Set<String> kept = new HashSet<>();
-            for (Object element : states.current(collection, persister)) {
-                for (int i = 0; i < slots.size(); i++) {
-                    kept.add(slots.value(i, element));
-                }
+        if (snapshot == null) {
+            return;
+        }
+        Set<String> kept = new HashSet<>();
+        for (Object element : removing ? List.of() : states.current(collection, persister)) {
+            for (int i = 0; i < slots.size(); i++) {
+                kept.add(slots.value(i, element));
             }
-            release(session, slots, snapshot, kept);
-            accounted.set(persister);
         }
-    }
-
-    /**
-     * A {@code CollectionRemoveAction} is about to delete every row of a collection: the old collection of a
-     * replaced one, or the collection of a removed owner. Without a usable snapshot the rows are read instead.
-     */
-    public void removing(Object action, Object persister, ElementSlots slots, CollectionStates states)
-            throws Throwable {
-        Object collection = Getter.ACTION_COLLECTION.of(action);
-        if (collection == null || !states.initialized(collection)) {
-            return;
-        }
-        Object session = Getter.ACTION_SESSION.of(action);
-        Iterable<?> snapshot = states.snapshot(collection, persister, session);
-        if (snapshot != null) {
-            release(session, slots, snapshot, Set.of());
-            accounted.set(persister);
-        }
+        release(session, slots, snapshot, kept);
+        accounted.set(persister);
     }
 
     /** The collection persister of a collection action. */
