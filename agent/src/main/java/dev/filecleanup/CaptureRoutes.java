@@ -9,8 +9,14 @@ import dev.filecleanup.capture.SessionTransactions;
 import dev.filecleanup.capture.StateCapture;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FactoryWatch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +32,8 @@ final class CaptureRoutes {
     /** Per entity persister, the element slots of its collections with file values: a bulk delete reads them. */
     private final Map<Object, List<ElementSlots>> owned = new ConcurrentHashMap<>();
     private final Map<Object, FactoryModel> factories = new ConcurrentHashMap<>();
+    /** Per persister a bulk statement has targeted: what it reads; built at the first such statement. */
+    private final Map<Object, List<BulkCapture.Target>> bulkTargets = new ConcurrentHashMap<>();
     private final StateCapture state;
     private final ElementCapture elements;
     private final BulkCapture bulk;
@@ -54,6 +62,7 @@ final class CaptureRoutes {
         watch.slots().keySet().forEach(entities::remove);
         watch.elements().keySet().forEach(collections::remove);
         watch.owned().keySet().forEach(owned::remove);
+        bulkTargets.clear();
     }
 
     /** Whether entities of this persister have file attributes; all that other entities ever cost. */
@@ -119,8 +128,8 @@ final class CaptureRoutes {
     }
 
     /**
-     * An HQL, JPQL or Criteria statement is about to run. A bulk delete or update of an entity with file values
-     * reads the rows it will touch; anything else costs a look at the statement.
+     * An HQL, JPQL or Criteria statement is about to run. A bulk delete or update of an entity with file values,
+     * its own or its subclasses', reads the rows it will touch; anything else costs a look at the statement.
      */
     void bulkExecuting(Object query) throws Throwable {
         FactoryModel model = factories.get(BulkCapture.factoryOf(query));
@@ -131,10 +140,52 @@ final class CaptureRoutes {
         if (statement == null) {
             return;
         }
-        Entity entity = entities.get(statement.persister());
-        List<ElementSlots> ownedElements = owned.getOrDefault(statement.persister(), List.of());
-        if (entity != null || !ownedElements.isEmpty()) {
-            bulk.executing(query, statement, entity == null ? null : entity.slots(), ownedElements, model.bulk());
+        List<BulkCapture.Target> targets = bulkTargets.get(statement.persister());
+        if (targets == null) {
+            targets = bulkTargets(statement.persister(), model.bulk());
+            bulkTargets.put(statement.persister(), targets);
         }
+        if (!targets.isEmpty()) {
+            bulk.executing(query, statement, targets, model.bulk());
+        }
+    }
+
+    /**
+     * The target and each of its subclasses with file values: a statement on a superclass touches the rows of
+     * every subclass, and a subclass may add file attributes and collections. Each reads what no superclass of
+     * it in the list reads already, so that a hierarchy costs one select per type that adds something.
+     */
+    private List<BulkCapture.Target> bulkTargets(Object target, BulkStatements statements) {
+        List<Object> types = new ArrayList<>();
+        types.add(target);
+        Set<Object> watched = new LinkedHashSet<>(entities.keySet());
+        watched.addAll(owned.keySet());
+        for (Object persister : watched) {
+            if (persister != target && statements.extendedBy(target, persister)) {
+                types.add(persister);
+            }
+        }
+        List<BulkCapture.Target> targets = new ArrayList<>();
+        for (Object type : types) {
+            Set<String> covered = new HashSet<>();
+            Set<ElementSlots> coveredCollections = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Object superclass : types) {
+                if (superclass != type && (superclass == target || statements.extendedBy(superclass, type))) {
+                    Entity entity = entities.get(superclass);
+                    if (entity != null) {
+                        covered.addAll(entity.slots().attributes());
+                    }
+                    coveredCollections.addAll(owned.getOrDefault(superclass, List.of()));
+                }
+            }
+            Entity entity = entities.get(type);
+            List<ElementSlots> collections = owned.getOrDefault(type, List.of()).stream()
+                    .filter(slots -> !coveredCollections.contains(slots)).toList();
+            if (entity != null && !covered.containsAll(entity.slots().attributes()) || !collections.isEmpty()) {
+                targets.add(new BulkCapture.Target(type == target ? null : type, entity == null ? null : entity.slots(),
+                        Set.copyOf(covered), collections));
+            }
+        }
+        return List.copyOf(targets);
     }
 }

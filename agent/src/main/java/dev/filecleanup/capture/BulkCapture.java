@@ -2,6 +2,7 @@ package dev.filecleanup.capture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Records the file values an HQL, JPQL or Criteria {@code delete} or {@code update} releases, before it runs:
@@ -25,22 +26,50 @@ public final class BulkCapture {
     }
 
     /**
-     * {@code slots}: the target's file attributes, or null; {@code collections}: its element collections with
-     * file values. A delete selects every file attribute, and the owners' ids when their collections go with them;
-     * an update only the attributes it assigns.
+     * What a bulk statement on one entity may release from the rows of one type: the target itself
+     * ({@code treatAs} null) or one of its subclasses, with the file attributes and element collections that a
+     * target earlier in the list (a superclass) does not already read.
+     *
+     * @param treatAs     the subclass's persister, or null for the target
+     * @param slots       its file attributes, or null
+     * @param covered     the attributes of {@code slots} that an earlier target reads
+     * @param collections its element collections with file values that no earlier target reads
      */
-    public void executing(Object query, BulkStatements.Bulk bulk, FileSlots slots, List<ElementSlots> collections,
-                          BulkStatements statements) throws Throwable {
-        List<Integer> chosen = new ArrayList<>();
-        for (int i = 0; slots != null && i < slots.size(); i++) {
-            if (bulk.deletes() || assigns(bulk.assigned(), slots.attribute(i))) {
-                chosen.add(i);
+    public record Target(Object treatAs, FileSlots slots, Set<String> covered, List<ElementSlots> collections) {
+    }
+
+    /**
+     * Reads, for each target, what the statement releases: a delete selects every file attribute, and the
+     * owners' ids when their collections go with them; an update only the attributes it assigns.
+     */
+    public void executing(Object query, BulkStatements.Bulk bulk, List<Target> targets, BulkStatements statements)
+            throws Throwable {
+        Object tenant = null;
+        boolean tenantKnown = false;
+        for (Target target : targets) {
+            FileSlots slots = target.slots();
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 0; slots != null && i < slots.size(); i++) {
+                if (!target.covered().contains(slots.attribute(i))
+                        && (bulk.deletes() || assigns(bulk.assigned(), slots.attribute(i)))) {
+                    chosen.add(i);
+                }
             }
+            boolean owners = bulk.deletes() && !target.collections().isEmpty() && statements.deletesCollections();
+            if (chosen.isEmpty() && !owners) {
+                continue;
+            }
+            if (!tenantKnown) {
+                tenant = Getter.TENANT.of(bulk.session());
+                tenantKnown = true;
+            }
+            read(query, bulk, target, chosen, owners, statements, tenant);
         }
-        boolean owners = bulk.deletes() && !collections.isEmpty() && statements.deletesCollections();
-        if (chosen.isEmpty() && !owners) {
-            return;
-        }
+    }
+
+    private void read(Object query, BulkStatements.Bulk bulk, Target target, List<Integer> chosen, boolean owners,
+                      BulkStatements statements, Object tenant) {
+        FileSlots slots = target.slots();
         List<String> paths = new ArrayList<>();
         chosen.forEach(slot -> paths.add(slots.attribute(slot)));
         if (owners) {
@@ -48,9 +77,8 @@ public final class BulkCapture {
         }
         ReleasedFile.Cause cause = bulk.deletes() ? ReleasedFile.Cause.REMOVED : ReleasedFile.Cause.REPLACED;
         Object session = bulk.session();
-        Object tenant = Getter.TENANT.of(session);
         List<Object> ids = new ArrayList<>();
-        for (Object[] row : statements.select(query, paths)) {
+        for (Object[] row : statements.select(query, target.treatAs(), paths)) {
             for (int j = 0; j < chosen.size(); j++) {
                 String value = FileValue.of(row[j]);
                 if (value != null) {
@@ -59,15 +87,16 @@ public final class BulkCapture {
                             slots.column(slot), tenant));
                 }
             }
-            if (owners) {
+            if (owners && row[chosen.size()] != null) {
                 ids.add(row[chosen.size()]);
             }
         }
-        for (ElementSlots elements : owners ? collections : List.<ElementSlots>of()) {
+        Object owner = target.treatAs() == null ? bulk.persister() : target.treatAs();
+        for (ElementSlots elements : owners ? target.collections() : List.<ElementSlots>of()) {
             for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
                 List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
                 for (int slot = 0; slot < elements.size(); slot++) {
-                    for (Object element : statements.elements(query, bulk, elements.collection(),
+                    for (Object element : statements.elements(bulk, owner, elements.collection(),
                             elements.insidePath(slot), chunk)) {
                         String value = FileValue.of(element);
                         if (value != null) {

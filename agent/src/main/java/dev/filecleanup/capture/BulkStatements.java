@@ -27,15 +27,20 @@ public interface BulkStatements {
     /** Whether a bulk delete also deletes the rows of its targets' element collections (not on 5.6). */
     boolean deletesCollections();
 
+    /** Whether {@code subclass} is an entity persister of a strict subclass of {@code persister}'s entity. */
+    boolean extendedBy(Object persister, Object subclass);
+
     /**
      * Selects {@code paths}, attribute paths relative to the target, over the rows the statement is about to
-     * touch: one array per row, values as the entity sees them.
+     * touch: one array per row, values as the entity sees them. With {@code treatAs}, a subclass's persister, the
+     * paths are those of the subclass; rows of other types give nulls or are left out.
      */
-    List<Object[]> select(Object query, List<String> paths);
+    List<Object[]> select(Object query, Object treatAs, List<String> paths);
 
     /**
      * Selects the elements (or {@code inside}, a path within embeddable elements; empty for the element) of the
-     * collection {@code collection} of the target rows whose {@code idPath} is one of {@code ids}.
+     * collection {@code collection} of {@code owner}'s entity (the target or a subclass), for the owners whose
+     * {@code idPath} is one of {@code ids}.
      */
-    List<Object> elements(Object query, Bulk bulk, String collection, String inside, Collection<?> ids);
+    List<Object> elements(Bulk bulk, Object owner, String collection, String inside, Collection<?> ids);
 }

@@ -1,5 +1,6 @@
 package dev.filecleanup.capture;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +50,11 @@ public final class FileSlots {
 
     String attribute(int slot) {
         return attributes[slot];
+    }
+
+    /** The attribute paths, in slot order. */
+    public List<String> attributes() {
+        return List.of(attributes);
     }
 
     String column(int slot) {

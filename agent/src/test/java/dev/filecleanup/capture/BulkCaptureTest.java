@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,20 @@ class BulkCaptureTest {
         }
 
         @Override
-        public List<Object[]> select(Object query, List<String> paths) {
-            selected.add(paths);
-            return IntStream.rangeClosed(1, 2).mapToObj(row -> paths.stream()
+        public boolean extendedBy(Object persister, Object subclass) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Object[]> select(Object query, Object treatAs, List<String> paths) {
+            List<String> named = treatAs == null ? paths : paths.stream().map(path -> treatAs + ":" + path).toList();
+            selected.add(named);
+            return IntStream.rangeClosed(1, 2).mapToObj(row -> named.stream()
                     .map(path -> path.equals("id") ? (Object) row : path + "-" + row).toArray()).toList();
         }
 
         @Override
-        public List<Object> elements(Object query, Bulk bulk, String collection, String inside, Collection<?> ids) {
+        public List<Object> elements(Bulk bulk, Object owner, String collection, String inside, Collection<?> ids) {
             elementQueries.add(ids.size());
             return ids.stream().map(id -> (Object) (collection + "-" + id)).toList();
         }
@@ -52,7 +59,7 @@ class BulkCaptureTest {
         ElementSlots images = new ElementSlots("Report", "images", new String[] {""}, new String[] {"images[]"},
                 new String[] {"report_images.images"}, new String[] {"images"}, new UnaryOperator[] {null},
                 new UnaryOperator[] {null});
-        capture.executing(null, bulk(true, List.of()), report, List.of(images), statements);
+        capture.executing(null, bulk(true, List.of()), List.of(target(null, report, images)), statements);
         transactions.completed(session, true);
         assertEquals(List.of(List.of("file", "cover.path", "id")), selected);
         assertEquals(List.of("file-1", "cover.path-1", "file-2", "cover.path-2", "images-1", "images-2"),
@@ -62,7 +69,7 @@ class BulkCaptureTest {
 
     @Test
     void anUpdateReleasesOnlyWhatItAssignsAWholeEmbeddableIncluded() throws Throwable {
-        capture.executing(null, bulk(false, List.of("title", "cover")), report, List.of(), statements);
+        capture.executing(null, bulk(false, List.of("title", "cover")), List.of(target(null, report)), statements);
         transactions.completed(session, true);
         assertEquals(List.of(List.of("cover.path")), selected);
         assertEquals(List.of("cover.path-1", "cover.path-2"),
@@ -72,8 +79,26 @@ class BulkCaptureTest {
 
     @Test
     void anUpdateThatAssignsNoFileAttributeSelectsNothing() throws Throwable {
-        capture.executing(null, bulk(false, List.of("title", "coverage")), report, List.of(), statements);
+        capture.executing(null, bulk(false, List.of("title", "coverage")), List.of(target(null, report)), statements);
         assertEquals(List.of(), selected);
+    }
+
+    @Test
+    void aSubclassReadsOnlyWhatItsSuperclassesDoNot() throws Throwable {
+        FileSlots annual = new FileSlots("AnnualReport", new int[] {0, 1, 2},
+                new String[] {"file", "cover.path", "appendix"},
+                new String[] {"report.file", "report.cover_path", "report.appendix"});
+        capture.executing(null, bulk(true, List.of()), List.of(target(null, report),
+                new BulkCapture.Target("AnnualReport", annual, Set.of("file", "cover.path"), List.of())), statements);
+        transactions.completed(session, true);
+        assertEquals(List.of(List.of("file", "cover.path"), List.of("AnnualReport:appendix")), selected);
+        assertEquals(List.of("file-1", "cover.path-1", "file-2", "cover.path-2", "AnnualReport:appendix-1",
+                "AnnualReport:appendix-2"), handedOver.get(0).stream().map(ReleasedFile::value).toList());
+        assertEquals("AnnualReport", handedOver.get(0).get(4).entity());
+    }
+
+    private static BulkCapture.Target target(Object treatAs, FileSlots slots, ElementSlots... collections) {
+        return new BulkCapture.Target(treatAs, slots, Set.of(), List.of(collections));
     }
 
     private BulkStatements.Bulk bulk(boolean deletes, List<String> assigned) {

@@ -70,15 +70,15 @@ record BulkHql(boolean update, String entity, String alias, List<String> assigne
     }
 
     /**
-     * {@code select a.x, … from E a where R}. Ordinals become names ({@code ?2} is {@code :fileCleanupOrdinal2}),
-     * since the ordinals a select keeps must start at 1.
+     * {@code select a.x, … from E a where R}, with {@code from} for {@code E}. Ordinals become names ({@code ?2} is
+     * {@code :fileCleanupOrdinal2}), since the ordinals a select keeps must start at 1.
      */
-    String select(List<String> paths, Parameters parameters) {
+    String select(String from, List<String> paths, Parameters parameters) {
         StringBuilder select = new StringBuilder("select ");
         for (int i = 0; i < paths.size(); i++) {
             select.append(i == 0 ? "" : ", ").append(alias == null ? "" : alias + ".").append(paths.get(i));
         }
-        select.append(" from ").append(entity).append(alias == null ? "" : " " + alias);
+        select.append(" from ").append(from).append(alias == null ? "" : " " + alias);
         if (where != null) {
             StringBuilder restriction = new StringBuilder();
             int last = 0;

@@ -1,6 +1,7 @@
 package dev.filecleanup.hibernate.v5_6;
 
 import dev.filecleanup.capture.BulkStatements;
+import dev.filecleanup.hibernate.BulkPersisters;
 import dev.filecleanup.hibernate.PublicMethods;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -43,10 +44,17 @@ final class V5_6Bulk implements BulkStatements {
     }
 
     @Override
-    public List<Object[]> select(Object query, List<String> paths) {
+    public boolean extendedBy(Object persister, Object subclass) {
+        return BulkPersisters.extendedBy(persister, subclass);
+    }
+
+    /** A subclass's rows are those of {@code from Subclass a where R}: the restriction holds for its attributes too. */
+    @Override
+    public List<Object[]> select(Object query, Object treatAs, List<String> paths) {
         BulkHql hql = BulkHql.parse((String) call(query, "getQueryString"));
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String select = hql.select(paths, (name, ordinal) -> parameters.put(name, ordinal == null
+        String from = treatAs == null ? hql.entity() : ((EntityPersister) treatAs).getEntityName();
+        String select = hql.select(from, paths, (name, ordinal) -> parameters.put(name, ordinal == null
                 ? call(query, "getParameterValue", new Class<?>[] {String.class}, name)
                 : call(query, "getParameterValue", new Class<?>[] {int.class}, ordinal)));
         Object rows = call(call(query, "getProducer"), "createQuery", new Class<?>[] {String.class}, select);
@@ -65,7 +73,7 @@ final class V5_6Bulk implements BulkStatements {
     }
 
     @Override
-    public List<Object> elements(Object query, Bulk bulk, String collection, String inside, Collection<?> ids) {
+    public List<Object> elements(Bulk bulk, Object owner, String collection, String inside, Collection<?> ids) {
         return List.of();
     }
 

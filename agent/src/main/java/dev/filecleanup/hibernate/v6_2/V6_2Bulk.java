@@ -1,6 +1,7 @@
 package dev.filecleanup.hibernate.v6_2;
 
 import dev.filecleanup.capture.BulkStatements;
+import dev.filecleanup.hibernate.BulkPersisters;
 import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.model.domain.EntityDomainType;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.QueryProducer;
 import org.hibernate.query.spi.DomainQueryExecutionContext;
@@ -78,10 +80,18 @@ final class V6_2Bulk implements BulkStatements {
     }
 
     @Override
-    public List<Object[]> select(Object query, List<String> paths) {
+    public boolean extendedBy(Object persister, Object subclass) {
+        return BulkPersisters.extendedBy(persister, subclass);
+    }
+
+    @Override
+    public List<Object[]> select(Object query, Object treatAs, List<String> paths) {
         AbstractSqmRestrictedDmlStatement<?> dml =
                 (AbstractSqmRestrictedDmlStatement<?>) ((SqmQuery) query).getSqmStatement();
-        CriteriaQuery<Tuple> select = build(dml, SqmCopyContext.simpleContext(), paths);
+        SharedSessionContractImplementor session = ((DomainQueryExecutionContext) query).getSession();
+        EntityDomainType<?> type = treatAs == null ? null : session.getFactory().getJpaMetamodel()
+                .entity(((EntityPersister) treatAs).getEntityName());
+        CriteriaQuery<Tuple> select = build(dml, SqmCopyContext.simpleContext(), type, paths);
         // Ordinal parameters must run from ?1 without gaps; an update's SET may hold the first ones.
         TreeSet<Integer> positions = new TreeSet<>();
         for (ParameterExpression<?> parameter : select.getParameters()) {
@@ -104,9 +114,9 @@ final class V6_2Bulk implements BulkStatements {
                             parameter.nodeBuilder()));
                 }
             }
-            select = build(dml, context, paths);
+            select = build(dml, context, type, paths);
         }
-        Query rows = create(((DomainQueryExecutionContext) query).getSession(), select);
+        Query rows = create(session, select);
         Query statement = (Query) query;
         for (ParameterExpression<?> parameter : select.getParameters()) {
             String name = parameter.getName();
@@ -135,17 +145,21 @@ final class V6_2Bulk implements BulkStatements {
         return result;
     }
 
-    /** {@code select paths from <copy of the target> where <copy of the restriction>}. */
+    /**
+     * {@code select paths from <copy of the target> where <copy of the restriction>}, the paths read through
+     * {@code treat(target as type)} when a subclass's {@code type} is given.
+     */
     private static CriteriaQuery<Tuple> build(AbstractSqmRestrictedDmlStatement<?> dml, SqmCopyContext context,
-                                              List<String> paths) {
+                                              EntityDomainType<?> type, List<String> paths) {
         AbstractSqmRestrictedDmlStatement<?> copy = (AbstractSqmRestrictedDmlStatement<?>) dml.copy(context);
         CriteriaBuilder builder = (CriteriaBuilder) dml.nodeBuilder();
         CriteriaQuery<Tuple> select = builder.createTupleQuery();
         SqmRoot<?> root = copy.getTarget();
         ((SqmSelectStatement<?>) select).getQuerySpec().getFromClause().addRoot(root);
+        Path<?> from = type == null ? root : treat(root, type);
         List<Selection<?>> selections = new ArrayList<>();
         for (String attribute : paths) {
-            Path<?> path = root;
+            Path<?> path = from;
             for (String part : attribute.split("\\.")) {
                 path = path.get(part);
             }
@@ -158,9 +172,21 @@ final class V6_2Bulk implements BulkStatements {
         return select;
     }
 
+    /**
+     * {@code treat(root as type)}: called by name, since its return type changed in 7.0 (a compiled call would
+     * not link on 6.x), and with the domain type, since a dynamic entity has no class of its own.
+     */
+    private static Path<?> treat(SqmRoot<?> root, EntityDomainType<?> type) {
+        try {
+            return (Path<?>) root.getClass().getMethod("treatAs", EntityDomainType.class).invoke(root, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the subclass " + type.getName() + " in a bulk statement", e);
+        }
+    }
+
     @Override
-    public List<Object> elements(Object query, Bulk bulk, String collection, String inside, Collection<?> ids) {
-        EntityPersister persister = (EntityPersister) bulk.persister();
+    public List<Object> elements(Bulk bulk, Object owner, String collection, String inside, Collection<?> ids) {
+        EntityPersister persister = (EntityPersister) owner;
         String hql = "select e" + (inside.isEmpty() ? "" : "." + inside) + " from " + persister.getEntityName()
                 + " o join o." + collection + " e where o." + bulk.idPath() + " in (:ids)";
         QueryProducer session = (QueryProducer) bulk.session();

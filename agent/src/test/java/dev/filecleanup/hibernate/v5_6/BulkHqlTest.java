@@ -16,7 +16,7 @@ class BulkHqlTest {
                 delete);
         List<String> parameters = new ArrayList<>();
         assertEquals("select d.filePath, d.id from Document d where d.title = :title and d.code in (:codes)",
-                delete.select(List.of("filePath", "id"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
+                delete.select("Document", List.of("filePath", "id"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
         assertEquals(List.of("title/null", "codes/null"), parameters);
     }
 
@@ -41,7 +41,7 @@ class BulkHqlTest {
         assertEquals("d.code = ?2", update.where());
         List<String> parameters = new ArrayList<>();
         assertEquals("select d.filePath from Document d where d.code = :fileCleanupOrdinal2",
-                update.select(List.of("filePath"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
+                update.select("Document", List.of("filePath"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
         assertEquals(List.of("fileCleanupOrdinal2/2"), parameters);
     }
 
@@ -50,6 +50,6 @@ class BulkHqlTest {
         BulkHql delete = BulkHql.parse("delete Document d where d.title = 'it''s where ?1 is' or d.code = ?1");
         assertEquals("d.title = 'it''s where ?1 is' or d.code = ?1", delete.where());
         assertEquals("select d.filePath from Document d where d.title = 'it''s where ?1 is' or d.code = "
-                + ":fileCleanupOrdinal1", delete.select(List.of("filePath"), (name, ordinal) -> { }));
+                + ":fileCleanupOrdinal1", delete.select("Document", List.of("filePath"), (name, ordinal) -> { }));
     }
 }

@@ -23,7 +23,8 @@ final class BulkScenarios {
      * Deletes with named and positional parameters, a Criteria delete with a literal and one with a subquery;
      * updates that assign a file attribute (with a gap in the positional parameters left for the restriction),
      * one inside an embeddable, and one that assigns none; a delete of an entity with element collections (from
-     * 6.x on, Hibernate deletes their rows too), one of an entity without files, and one rolled back.
+     * 6.x on, Hibernate deletes their rows too), deletes of superclasses whose subclasses add file attributes
+     * (SINGLE_TABLE and JOINED), one of an entity without files, and one rolled back.
      */
     static void bulk(Uploads app) {
         documents(app, "named", "bulk/named-1.txt", "bulk/named-2.txt");
@@ -77,6 +78,18 @@ final class BulkScenarios {
             app.persist(gallery);
             app.run(em -> em.createQuery("delete from Gallery g where g.name = 'bulk'").executeUpdate());
         }
+
+        Video video = new Video(app.store("bulk/video.mp4"), 7);
+        video.poster = Path.of(app.store("bulk/poster.png"));
+        app.persist(video);
+        app.persist(new Media());
+        app.run(em -> em.createQuery("delete from Media m where m.file = :file or m.file is null")
+                .setParameter("file", "bulk/video.mp4").executeUpdate());
+        Invoice invoice = new Invoice(app.store("bulk/invoice.pdf"), 10);
+        invoice.scan = Path.of(app.store("bulk/invoice-scan.png"));
+        app.persist(invoice);
+        app.run(em -> em.createQuery("delete from Attachment where path = ?1")
+                .setParameter(1, "bulk/invoice.pdf").executeUpdate());
 
         app.persist(new Tag("bulk"));
         app.run(em -> em.createQuery("delete from Tag t where t.label = 'bulk'").executeUpdate());

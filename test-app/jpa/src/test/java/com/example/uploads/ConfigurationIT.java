@@ -21,10 +21,10 @@ class ConfigurationIT {
                 + " (line v6_2), SessionFactory 'uploads': watching Article.cover.path, Article.creditsFile, "
                 + "Article.figures[].file, Article.gallery[], Attachment.path, Contract.scan, Document.filePath, "
                 + "Dossier.attachment.path, Dossier.attachment.preview.image, Gallery.frames[].file, "
-                + "Gallery.images[], Gallery.scans[], Invoice.path, Link.copy, Link.location, Link.source, "
-                + "Media.file, Memo.attachment, Note.file, Photo.path, Picture.path, Portrait.file, "
+                + "Gallery.images[], Gallery.scans[], Invoice.path, Invoice.scan, Link.copy, Link.location, "
+                + "Link.source, Media.file, Memo.attachment, Note.file, Photo.path, Picture.path, Portrait.file, "
                 + "Report.storagePath, Summary.path, Thumbnail.path, Transcript.file, UserProfile.avatar, "
-                + "Vault.reversed, Vault.secret, Vault.strict, Video.file");
+                + "Vault.reversed, Vault.secret, Vault.strict, Video.file, Video.poster");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")
                 + " (Document.filePath removed)");
     }

@@ -27,6 +27,8 @@ class ShapesIT {
                 .kept("emb/changed-new.pdf", "emb/changed.png", "emb/replaced-new.pdf", "emb/replaced-new.png",
                         "emb/captioned.pdf", "emb/captioned.png");
         result.assertLogged("(Dossier.attachment.path replaced)");
+        result.assertLogged("(Video.poster removed)");
+        result.assertLogged("(Invoice.scan removed)");
         result.assertLogged("(Dossier.attachment.preview.image removed)");
         assertEquals(7, result.summary("released"), "a changed caption releases nothing");
     }
@@ -104,7 +106,8 @@ class ShapesIT {
         boolean collections = result.logged("bulk delete removes element collections: true");
         new Folder(root, result)
                 .deleted("bulk/named-1.txt", "bulk/named-2.txt", "bulk/positional.txt", "bulk/criteria.txt",
-                        "bulk/subquery.txt", "bulk/assigned-old.txt", "bulk/ordinal-old.txt", "bulk/dossier-old.pdf")
+                        "bulk/subquery.txt", "bulk/assigned-old.txt", "bulk/ordinal-old.txt", "bulk/dossier-old.pdf",
+                        "bulk/video.mp4", "bulk/poster.png", "bulk/invoice.pdf", "bulk/invoice-scan.png")
                 .kept("bulk/assigned-new.txt", "bulk/ordinal-new.txt", "bulk/retitled.txt", "bulk/dossier-new.pdf",
                         "bulk/rolled-back.txt");
         if (collections) {
@@ -114,8 +117,10 @@ class ShapesIT {
         result.assertLogged("(Document.filePath removed)");
         result.assertLogged("(Document.filePath replaced)");
         result.assertLogged("(Dossier.attachment.path replaced)");
+        result.assertLogged("(Video.poster removed)");
+        result.assertLogged("(Invoice.scan removed)");
         result.assertCapturedButNeverHandedOver("bulk/rolled-back.txt");
-        assertEquals(8 + (collections ? 3 : 0), result.summary("released"),
+        assertEquals(12 + (collections ? 3 : 0), result.summary("released"),
                 "an update that assigns no file attribute releases nothing");
     }
 }
