@@ -2,6 +2,8 @@ package dev.filecleanup;
 
 import dev.filecleanup.capture.BulkCapture;
 import dev.filecleanup.capture.BulkStatements;
+import dev.filecleanup.capture.CascadeCapture;
+import dev.filecleanup.capture.DatabaseCascades;
 import dev.filecleanup.capture.ElementCapture;
 import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
@@ -32,16 +34,20 @@ final class CaptureRoutes {
     /** Per entity persister, the element slots of its collections with file values: a bulk delete reads them. */
     private final Map<Object, List<ElementSlots>> owned = new ConcurrentHashMap<>();
     private final Map<Object, FactoryModel> factories = new ConcurrentHashMap<>();
+    /** Per SessionFactory with file values: the database cascades that may delete rows holding them. */
+    private final Map<Object, DatabaseCascades> cascades = new ConcurrentHashMap<>();
     /** Per persister a bulk statement has targeted: what it reads; built at the first such statement. */
     private final Map<Object, List<BulkCapture.Target>> bulkTargets = new ConcurrentHashMap<>();
     private final StateCapture state;
     private final ElementCapture elements;
     private final BulkCapture bulk;
+    private final CascadeCapture cascade;
 
     CaptureRoutes(SessionTransactions transactions) {
         this.state = new StateCapture(transactions);
         this.elements = new ElementCapture(transactions);
         this.bulk = new BulkCapture(transactions);
+        this.cascade = new CascadeCapture(transactions);
     }
 
     private record Entity(FileSlots slots, FactoryModel model) {
@@ -52,6 +58,7 @@ final class CaptureRoutes {
 
     void add(Object sessionFactory, FactoryWatch watch, FactoryModel model) {
         factories.put(sessionFactory, model);
+        cascades.put(sessionFactory, new DatabaseCascades(watch.releasing()));
         watch.slots().forEach((persister, slots) -> entities.put(persister, new Entity(slots, model)));
         watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
         owned.putAll(watch.owned());
@@ -59,6 +66,7 @@ final class CaptureRoutes {
 
     void remove(Object sessionFactory, FactoryWatch watch) {
         factories.remove(sessionFactory);
+        cascades.remove(sessionFactory);
         watch.slots().keySet().forEach(entities::remove);
         watch.elements().keySet().forEach(collections::remove);
         watch.owned().keySet().forEach(owned::remove);
@@ -70,11 +78,21 @@ final class CaptureRoutes {
         return entities.containsKey(persister);
     }
 
-    /** An entity that Hibernate never loaded is about to be deleted: its file values come from its row. */
-    void entityDeleting(Object action, Object persister) throws Throwable {
+    /**
+     * An entity's rows are about to be deleted: the rows database cascades delete with them are read, and so is
+     * its own row when Hibernate never loaded it ({@code unloaded}).
+     */
+    void entityDeleting(Object action, Object persister, boolean unloaded) throws Throwable {
         Entity entity = entities.get(persister);
-        if (entity != null) {
+        if (unloaded && entity != null) {
             state.deletingUnloaded(action, persister, entity.slots(), entity.model().states());
+        }
+        Object session = CascadeCapture.sessionOf(action);
+        Object factory = StateCapture.factoryOf(session);
+        DatabaseCascades found = cascades.get(factory);
+        FactoryModel model = factories.get(factory);
+        if (found != null && model != null) {
+            cascade.deleting(session, persister, List.of(CascadeCapture.idOf(action)), found, model.states());
         }
     }
 
@@ -94,7 +112,8 @@ final class CaptureRoutes {
 
     /** A StatelessSession is about to delete, update or upsert {@code entity}: its row is read first. */
     void statelessWriting(Object session, String entityName, Object entity, boolean deleting) throws Throwable {
-        FactoryModel model = factories.get(StateCapture.factoryOf(session));
+        Object factory = StateCapture.factoryOf(session);
+        FactoryModel model = factories.get(factory);
         if (model == null) {
             return;
         }
@@ -102,6 +121,11 @@ final class CaptureRoutes {
         Entity watched = persister == null ? null : entities.get(persister);
         if (watched != null) {
             state.statelessWriting(session, persister, entity, deleting, watched.slots(), model.states());
+        }
+        DatabaseCascades found = cascades.get(factory);
+        if (deleting && persister != null && found != null) {
+            Object id = model.states().id(persister, entity, session);
+            cascade.deleting(session, persister, id == null ? List.of() : List.of(id), found, model.states());
         }
     }
 
@@ -132,7 +156,8 @@ final class CaptureRoutes {
      * its own or its subclasses', reads the rows it will touch; anything else costs a look at the statement.
      */
     void bulkExecuting(Object query) throws Throwable {
-        FactoryModel model = factories.get(BulkCapture.factoryOf(query));
+        Object factory = BulkCapture.factoryOf(query);
+        FactoryModel model = factories.get(factory);
         if (model == null) {
             return;
         }
@@ -147,6 +172,10 @@ final class CaptureRoutes {
         }
         if (!targets.isEmpty()) {
             bulk.executing(query, statement, targets, model.bulk());
+        }
+        DatabaseCascades found = cascades.get(factory);
+        if (found != null) {
+            cascade.bulkDeleting(query, statement, model.bulk(), found, model.states());
         }
     }
 

@@ -32,14 +32,14 @@ public final class Hooks {
     }
 
     /**
-     * An entity that Hibernate never loaded (a removed uninitialized proxy, 6.2+) is about to be deleted by
-     * {@code action}: its row is read by id first, so that its files are known without loading the entity.
+     * An entity's row is about to be deleted by {@code action}: the rows database cascades delete with it are read,
+     * and if Hibernate never loaded it ({@code unloaded}: a removed uninitialized proxy, 6.2+), its own row too.
      */
-    public static void entityDeleting(Object action, Object persister) {
+    public static void entityDeleting(Object action, Object persister, boolean unloaded) {
         try {
-            cleanup.routes().entityDeleting(action, persister);
+            cleanup.routes().entityDeleting(action, persister, unloaded);
         } catch (Throwable t) {
-            Log.error("failed to read the files of an entity deleted without being loaded; they are kept", t);
+            Log.error("failed to read the files of rows about to be deleted; they are kept", t);
         }
     }
 

@@ -5,8 +5,9 @@ import net.bytebuddy.asm.Advice;
 import org.hibernate.action.internal.EntityAction;
 
 /**
- * Woven into {@code EntityDeleteAction.execute()}. After the row's DELETE ran (or a cascade or soft delete stood
- * in for it), hand over the deleted state, which is the database state Hibernate loaded. Covers {@code remove},
+ * Woven into {@code EntityDeleteAction.execute()}. Before the row's DELETE runs, the rows that database cascades
+ * will delete with it are read. After it ran (or a cascade or soft delete stood in for it), hand over the deleted
+ * state, which is the database state Hibernate loaded. Covers {@code remove},
  * cascades and orphan removal ({@code OrphanRemovalAction} extends this action). Since 6.2 a removed
  * uninitialized proxy is deleted without being loaded and the action carries no state: then its row is read
  * before the DELETE runs. Only calls whose signature is the same in Hibernate 5.6 to 7.x appear here.
@@ -18,9 +19,7 @@ final class EntityDeleteAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void deleting(@Advice.This EntityAction action, @Advice.FieldValue("state") Object[] state) {
-        if (state == null) {
-            Hooks.entityDeleting(action, action.getPersister());
-        }
+        Hooks.entityDeleting(action, action.getPersister(), state == null);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)

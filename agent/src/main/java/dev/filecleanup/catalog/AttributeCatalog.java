@@ -3,6 +3,7 @@ package dev.filecleanup.catalog;
 import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
 import dev.filecleanup.capture.FileValue;
+import dev.filecleanup.capture.ReleasingColumn;
 import dev.filecleanup.config.Selector;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -43,6 +44,7 @@ public final class AttributeCatalog {
         Set<Selector> used = new LinkedHashSet<>();
         Map<Selector, String> wrongType = new LinkedHashMap<>();
         Map<String, FileColumn> columns = new LinkedHashMap<>();
+        Map<String, ReleasingColumn> releasing = new LinkedHashMap<>();
 
         for (MappedAttribute attribute : model.attributes()) {
             Set<String> names = namesByPersister.computeIfAbsent(attribute.persister(),
@@ -69,6 +71,10 @@ public final class AttributeCatalog {
                 columns.putIfAbsent(attribute.column().label(), attribute.column());
             }
             if (excluded == null && (selected != null || fileTyped)) {
+                FileColumn column = attribute.column();
+                releasing.putIfAbsent(column.label(), new ReleasingColumn(column.table(), column.column(),
+                        column.converter() == null ? null : column.converter()::toAttribute, entity,
+                        attribute.element() != null ? attribute.label() : attribute.path(), column.label()));
                 if (attribute.element() != null) {
                     // A collection declared by a superclass is listed by every subclass persister: once is enough.
                     List<MappedAttribute> values = watchedByCollection.computeIfAbsent(
@@ -110,7 +116,8 @@ public final class AttributeCatalog {
         return new FactoryWatch(model.name(), model.hibernateVersion(), slots, elements, ownedElements,
                 List.copyOf(watched),
                 used.stream().map(Selector::toString).collect(Collectors.toUnmodifiableSet()),
-                problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()));
+                problems(attributes, excludes, used, wrongType), List.copyOf(columns.values()),
+                List.copyOf(releasing.values()));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.filecleanup.catalog;
 
 import dev.filecleanup.capture.ElementSlots;
 import dev.filecleanup.capture.FileSlots;
+import dev.filecleanup.capture.ReleasingColumn;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param matched   the configured selectors that name something in this factory
  * @param unmatched the configured selectors that name nothing in this factory, each with the reason
  * @param columns   the columns that hold file values, each once, for the reference check
+ * @param releasing the columns of watched attributes, each once, for rows that database cascades delete
  */
 public record FactoryWatch(String name, String version, Map<Object, FileSlots> slots,
                            Map<Object, ElementSlots> elements, Map<Object, List<ElementSlots>> owned,
                            List<String> watched,
-                           Set<String> matched, Map<String, String> unmatched, List<FileColumn> columns) {
+                           Set<String> matched, Map<String, String> unmatched, List<FileColumn> columns,
+                           List<ReleasingColumn> releasing) {
 }

@@ -1,6 +1,7 @@
 package dev.filecleanup.hibernate;
 
 import dev.filecleanup.capture.CollectionStates;
+import dev.filecleanup.capture.Savepoints;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,25 +55,6 @@ public final class HibernateCollections implements CollectionStates {
         return elements;
     }
 
-    /** A savepoint in the host's transaction, or null where the connection cannot set one. */
-    private static Savepoint savepoint(Connection connection) {
-        try {
-            return connection.getAutoCommit() ? null : connection.setSavepoint();
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static void release(Connection connection, Savepoint savepoint) {
-        try {
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
-            }
-        } catch (SQLException e) {
-            // some drivers do not release savepoints; the transaction's end does
-        }
-    }
-
     @Override
     public List<Object[]> rows(Object persister, Object key, Object session, String[] columns) throws SQLException {
         AbstractCollectionPersister collection = (AbstractCollectionPersister) persister;
@@ -87,7 +69,7 @@ public final class HibernateCollections implements CollectionStates {
         Connection connection = owner.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         // A failed statement must not leave the host's transaction unusable (PostgreSQL refuses every later one):
         // a collection's first read runs inside a savepoint. Once its SQL has worked, it is trusted.
-        Savepoint savepoint = verified.contains(persister) ? null : savepoint(connection);
+        Savepoint savepoint = verified.contains(persister) ? null : Savepoints.set(connection);
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             collection.getKeyType().nullSafeSet(statement, key, 1, owner);
@@ -102,12 +84,10 @@ public final class HibernateCollections implements CollectionStates {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            }
+            Savepoints.rollback(connection, savepoint);
             throw e;
         }
-        release(connection, savepoint);
+        Savepoints.release(connection, savepoint);
         verified.add(persister);
         return rows;
     }

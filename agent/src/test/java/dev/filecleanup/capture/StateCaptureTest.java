@@ -3,6 +3,8 @@ package dev.filecleanup.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +131,21 @@ class StateCaptureTest {
             public Object[] row(Object p, Object id, Object s) {
                 return table.get(id);
             }
+
+            @Override
+            public Connection connection(Object session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<DatabaseCascades.Table> tables(Object persister) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
+                throw new UnsupportedOperationException();
+            }
         };
         // The deleted entity is a bare instance that holds nothing but its id.
         capture.statelessWriting(session, persister, new Object[] {1L, new Object[4]}, true, document, states);
@@ -161,6 +178,21 @@ class StateCaptureTest {
             @Override
             public Object[] row(Object persister, Object id, Object session) {
                 return row.read(persister, id, session);
+            }
+
+            @Override
+            public Connection connection(Object session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<DatabaseCascades.Table> tables(Object persister) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
+                throw new UnsupportedOperationException();
             }
         };
     }

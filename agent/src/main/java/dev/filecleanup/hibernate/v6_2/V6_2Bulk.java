@@ -10,6 +10,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.metamodel.model.domain.EntityDomainType;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.QueryProducer;
 import org.hibernate.query.spi.DomainQueryExecutionContext;
@@ -89,8 +89,7 @@ final class V6_2Bulk implements BulkStatements {
         AbstractSqmRestrictedDmlStatement<?> dml =
                 (AbstractSqmRestrictedDmlStatement<?>) ((SqmQuery) query).getSqmStatement();
         SharedSessionContractImplementor session = ((DomainQueryExecutionContext) query).getSession();
-        EntityDomainType<?> type = treatAs == null ? null : session.getFactory().getJpaMetamodel()
-                .entity(((EntityPersister) treatAs).getEntityName());
+        Class<?> type = treatAs == null ? null : ((EntityPersister) treatAs).getMappedClass();
         CriteriaQuery<Tuple> select = build(dml, SqmCopyContext.simpleContext(), type, paths);
         // Ordinal parameters must run from ?1 without gaps; an update's SET may hold the first ones.
         TreeSet<Integer> positions = new TreeSet<>();
@@ -147,16 +146,18 @@ final class V6_2Bulk implements BulkStatements {
 
     /**
      * {@code select paths from <copy of the target> where <copy of the restriction>}, the paths read through
-     * {@code treat(target as type)} when a subclass's {@code type} is given.
+     * {@code treat(target as type)} when a subclass's {@code type} is given (a mapped class: JPA's own treat, whose
+     * signature is the same on every line).
      */
     private static CriteriaQuery<Tuple> build(AbstractSqmRestrictedDmlStatement<?> dml, SqmCopyContext context,
-                                              EntityDomainType<?> type, List<String> paths) {
+                                              Class<?> type, List<String> paths) {
         AbstractSqmRestrictedDmlStatement<?> copy = (AbstractSqmRestrictedDmlStatement<?>) dml.copy(context);
         CriteriaBuilder builder = (CriteriaBuilder) dml.nodeBuilder();
         CriteriaQuery<Tuple> select = builder.createTupleQuery();
         SqmRoot<?> root = copy.getTarget();
         ((SqmSelectStatement<?>) select).getQuerySpec().getFromClause().addRoot(root);
-        Path<?> from = type == null ? root : treat(root, type);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Path<?> from = type == null ? root : builder.treat((Root) root, type);
         List<Selection<?>> selections = new ArrayList<>();
         for (String attribute : paths) {
             Path<?> path = from;
@@ -170,18 +171,6 @@ final class V6_2Bulk implements BulkStatements {
             select.where((Predicate) copy.getRestriction());
         }
         return select;
-    }
-
-    /**
-     * {@code treat(root as type)}: called by name, since its return type changed in 7.0 (a compiled call would
-     * not link on 6.x), and with the domain type, since a dynamic entity has no class of its own.
-     */
-    private static Path<?> treat(SqmRoot<?> root, EntityDomainType<?> type) {
-        try {
-            return (Path<?>) root.getClass().getMethod("treatAs", EntityDomainType.class).invoke(root, type);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the subclass " + type.getName() + " in a bulk statement", e);
-        }
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class Scenarios {
         SCENARIOS.putAll(ReferenceScenarios.SCENARIOS);
         SCENARIOS.putAll(ShapeScenarios.SCENARIOS);
         SCENARIOS.putAll(BulkScenarios.SCENARIOS);
+        SCENARIOS.putAll(CascadeScenarios.SCENARIOS);
     }
 
     private Scenarios() {

@@ -20,11 +20,11 @@ class ConfigurationIT {
         result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
                 + " (line v6_2), SessionFactory 'uploads': watching Article.cover.path, Article.creditsFile, "
                 + "Article.figures[].file, Article.gallery[], Attachment.path, Contract.scan, Document.filePath, "
-                + "Dossier.attachment.path, Dossier.attachment.preview.image, Gallery.frames[].file, "
+                + "Dossier.attachment.path, Dossier.attachment.preview.image, Draft.file, Gallery.frames[].file, "
                 + "Gallery.images[], Gallery.scans[], Invoice.path, Invoice.scan, Link.copy, Link.location, "
                 + "Link.source, Media.file, Memo.attachment, Note.file, Photo.path, Picture.path, Portrait.file, "
-                + "Report.storagePath, Summary.path, Thumbnail.path, Transcript.file, UserProfile.avatar, "
-                + "Vault.reversed, Vault.secret, Vault.strict, Video.file, Video.poster");
+                + "Report.storagePath, Revision.file, Sheet.file, Summary.path, Thumbnail.path, Transcript.file, "
+                + "UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file, Video.poster");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")
                 + " (Document.filePath removed)");
     }

@@ -27,8 +27,6 @@ class ShapesIT {
                 .kept("emb/changed-new.pdf", "emb/changed.png", "emb/replaced-new.pdf", "emb/replaced-new.png",
                         "emb/captioned.pdf", "emb/captioned.png");
         result.assertLogged("(Dossier.attachment.path replaced)");
-        result.assertLogged("(Video.poster removed)");
-        result.assertLogged("(Invoice.scan removed)");
         result.assertLogged("(Dossier.attachment.preview.image removed)");
         assertEquals(7, result.summary("released"), "a changed caption releases nothing");
     }
@@ -122,5 +120,24 @@ class ShapesIT {
         result.assertCapturedButNeverHandedOver("bulk/rolled-back.txt");
         assertEquals(12 + (collections ? 3 : 0), result.summary("released"),
                 "an update that assigns no file attribute releases nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void rowsTheDatabaseDeletesByCascadeReleaseTheirFilesThroughEveryLevel(Database database) throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("cascade").succeeded();
+        Folder folder = new Folder(root, result);
+        for (String project : new String[] {"removed", "reference", "stateless", "bulk"}) {
+            folder.deleted("cascade/" + project + "/draft.txt", "cascade/" + project + "/sheet.csv",
+                    "cascade/" + project + "/revision.csv");
+        }
+        folder.kept("cascade/rolled-back/draft.txt", "cascade/rolled-back/sheet.csv",
+                "cascade/rolled-back/revision.csv", "cascade/kept/draft.txt", "cascade/kept/sheet.csv",
+                "cascade/kept/revision.csv");
+        result.assertLogged("(Draft.file removed)");
+        result.assertLogged("(Sheet.file removed)");
+        result.assertLogged("(Revision.file removed)");
+        result.assertCapturedButNeverHandedOver("cascade/rolled-back/revision.csv");
+        assertEquals(12, result.summary("released"), "another project's rows release nothing");
     }
 }
