@@ -80,11 +80,12 @@ final class CaptureRoutes {
 
     /**
      * An entity's rows are about to be deleted: the rows database cascades delete with them are read, and so is
-     * its own row when Hibernate never loaded it ({@code unloaded}).
+     * its own row when Hibernate never loaded it ({@code loaded}, its state, is null) or never fetched a lazy
+     * file attribute.
      */
-    void entityDeleting(Object action, Object persister, boolean unloaded) throws Throwable {
+    void entityDeleting(Object action, Object persister, Object[] loaded) throws Throwable {
         Entity entity = entities.get(persister);
-        if (unloaded && entity != null) {
+        if (entity != null && (loaded == null || entity.slots().anyUnfetched(loaded, entity.model().states()))) {
             state.deletingUnloaded(action, persister, entity.slots(), entity.model().states());
         }
         Object session = CascadeCapture.sessionOf(action);
@@ -100,6 +101,15 @@ final class CaptureRoutes {
         Entity entity = entities.get(persister);
         if (entity != null) {
             state.deleted(action, entity.slots(), deletedState);
+        }
+    }
+
+    /** An update is about to run: a lazy file attribute it assigns without having fetched it is read first. */
+    void entityUpdating(Object action, Object persister, Object[] previousState, Object[] newState)
+            throws Throwable {
+        Entity entity = entities.get(persister);
+        if (entity != null) {
+            state.updating(action, persister, entity.slots(), previousState, newState, entity.model().states());
         }
     }
 

@@ -33,11 +33,12 @@ public final class Hooks {
 
     /**
      * An entity's row is about to be deleted by {@code action}: the rows database cascades delete with it are read,
-     * and if Hibernate never loaded it ({@code unloaded}: a removed uninitialized proxy, 6.2+), its own row too.
+     * and its own row too where {@code state} lacks file values: Hibernate never loaded it (a removed uninitialized
+     * proxy, 6.2+) or never fetched a lazy attribute.
      */
-    public static void entityDeleting(Object action, Object persister, boolean unloaded) {
+    public static void entityDeleting(Object action, Object persister, Object[] state) {
         try {
-            cleanup.routes().entityDeleting(action, persister, unloaded);
+            cleanup.routes().entityDeleting(action, persister, state);
         } catch (Throwable t) {
             Log.error("failed to read the files of rows about to be deleted; they are kept", t);
         }
@@ -52,6 +53,15 @@ public final class Hooks {
             cleanup.routes().entityDeleted(action, persister, deletedState);
         } catch (Throwable t) {
             Log.error("failed to capture the files of a deleted entity; they are kept", t);
+        }
+    }
+
+    /** A row is about to be updated by {@code action}: a lazy file attribute it assigns unfetched is read first. */
+    public static void entityUpdating(Object action, Object persister, Object[] previousState, Object[] state) {
+        try {
+            cleanup.routes().entityUpdating(action, persister, previousState, state);
+        } catch (Throwable t) {
+            Log.error("failed to read the old value of a lazy file attribute; it is kept", t);
         }
     }
 

@@ -19,7 +19,7 @@ final class EntityDeleteAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void deleting(@Advice.This EntityAction action, @Advice.FieldValue("state") Object[] state) {
-        Hooks.entityDeleting(action, action.getPersister(), state == null);
+        Hooks.entityDeleting(action, action.getPersister(), state);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)

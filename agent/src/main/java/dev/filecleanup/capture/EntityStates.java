@@ -24,6 +24,12 @@ public interface EntityStates {
     /** The row's state, read by id in the session's transaction; null when there is no such row. */
     Object[] row(Object persister, Object id, Object session);
 
+    /**
+     * Whether a state array holds, instead of a value, Hibernate's mark for a lazy attribute of a bytecode-enhanced
+     * entity that was never fetched.
+     */
+    boolean unfetched(Object value);
+
     /** The session's JDBC connection, on which its transaction runs. */
     Connection connection(Object session);
 

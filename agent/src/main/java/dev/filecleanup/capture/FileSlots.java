@@ -48,6 +48,40 @@ public final class FileSlots {
         return FileValue.of(value);
     }
 
+    /** Whether any slot's value in {@code state} is a lazy attribute that was never fetched. */
+    public boolean anyUnfetched(Object[] state, EntityStates states) {
+        for (int position : positions) {
+            if (states.unfetched(state[position])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an update assigns a slot that was never fetched: unfetched in {@code previous}, not in {@code state}. */
+    boolean assignsUnfetched(Object[] previous, Object[] state, EntityStates states) {
+        for (int position : positions) {
+            if (states.unfetched(previous[position]) && !states.unfetched(state[position])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code state}, except that the slots an update assigns without their old value having been fetched hold
+     * that value, as read from {@code row}.
+     */
+    Object[] withUnfetchedFrom(Object[] row, Object[] previous, Object[] state, EntityStates states) {
+        Object[] before = state.clone();
+        for (int position : positions) {
+            if (states.unfetched(previous[position]) && !states.unfetched(state[position])) {
+                before[position] = row[position];
+            }
+        }
+        return before;
+    }
+
     String attribute(int slot) {
         return attributes[slot];
     }

@@ -40,6 +40,24 @@ public final class StateCapture {
         }
     }
 
+    /**
+     * An update is about to run. A lazy file attribute of a bytecode-enhanced entity that was never fetched is
+     * missing from {@code previousState}: when the update assigns it, its old value is read from the row first.
+     * Everything else is released from {@code previousState} once the update has run.
+     */
+    public void updating(Object action, Object persister, FileSlots slots, Object[] previousState, Object[] state,
+                         EntityStates states) throws Throwable {
+        if (previousState == null || state == null || !slots.assignsUnfetched(previousState, state, states)) {
+            return;
+        }
+        Object session = Getter.SESSION.of(action);
+        Object[] row = states.row(persister, Getter.ID.of(action), session);
+        if (row != null) {
+            record(null, session, slots, slots.withUnfetchedFrom(row, previousState, state, states), state,
+                    ReleasedFile.Cause.REPLACED);
+        }
+    }
+
     /** A row was updated; {@code previousState} is the database state it had before. */
     public void updated(Object action, FileSlots slots, Object[] previousState, Object[] state) throws Throwable {
         if (previousState == null) {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
@@ -27,6 +28,11 @@ public abstract class PersisterStates implements EntityStates {
     @Override
     public final Object[] values(Object persister, Object entity) {
         return ((EntityPersister) persister).getPropertyValues(entity);
+    }
+
+    @Override
+    public final boolean unfetched(Object value) {
+        return value == LazyPropertyInitializer.UNFETCHED_PROPERTY;
     }
 
     @Override

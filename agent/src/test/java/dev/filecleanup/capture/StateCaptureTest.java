@@ -15,6 +15,7 @@ class StateCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
     private final SessionTransactions transactions = new SessionTransactions(handedOver::add);
     private final StateCapture capture = new StateCapture(transactions);
+    private static final Object UNFETCHED = new Object();
     private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Document whose state arrays hold title at 0, filePath at 1, version at 2 and scan at 3. */
     private final FileSlots document = new FileSlots("Document", new int[] {1, 3}, new String[] {"filePath", "scan"},
@@ -102,6 +103,31 @@ class StateCaptureTest {
     }
 
     /**
+     * A lazy attribute of an enhanced entity that was never fetched holds Hibernate's mark in the previous state:
+     * the row is read only when the update assigns it, and only what the update assigns is released before it.
+     */
+    @Test
+    void aLazyAttributeAssignedWithoutBeingFetchedIsReadFromTheRow() throws Throwable {
+        List<Object> asked = new ArrayList<>();
+        EntityStates states = rows((p, id, s) -> {
+            asked.add(id);
+            return new Object[] {"t", "docs/row.pdf", 1, Path.of("row.png")};
+        });
+        Object[] previous = {"t", UNFETCHED, 1, Path.of("s.png")};
+        capture.updating(new FakeAction(session), null, document, previous, new Object[] {"u", UNFETCHED, 2,
+                Path.of("s.png")}, states);
+        assertEquals(List.of(), asked, "an update that leaves the lazy attribute alone reads nothing");
+        capture.updating(new FakeAction(session), null, document, previous,
+                new Object[] {"t", "docs/new.pdf", 2, Path.of("new.png")}, states);
+        capture.updating(new FakeAction(session), null, document, previous,
+                new Object[] {"t", "docs/row.pdf", 2, Path.of("s.png")}, states);
+        transactions.completed(session, true);
+        assertEquals(List.of(1L, 1L), asked);
+        assertEquals(List.of(List.of(released("docs/row.pdf", "filePath", ReleasedFile.Cause.REPLACED, null))),
+                handedOver);
+    }
+
+    /**
      * A StatelessSession's statements carry no state: the row is read by the entity's id, and an update
      * releases what the row holds and the entity no longer does.
      */
@@ -130,6 +156,11 @@ class StateCaptureTest {
             @Override
             public Object[] row(Object p, Object id, Object s) {
                 return table.get(id);
+            }
+
+            @Override
+            public boolean unfetched(Object value) {
+                return value == UNFETCHED;
             }
 
             @Override
@@ -178,6 +209,11 @@ class StateCaptureTest {
             @Override
             public Object[] row(Object persister, Object id, Object session) {
                 return row.read(persister, id, session);
+            }
+
+            @Override
+            public boolean unfetched(Object value) {
+                return value == UNFETCHED;
             }
 
             @Override

@@ -43,6 +43,7 @@ public final class Scenarios {
         SCENARIOS.putAll(ShapeScenarios.SCENARIOS);
         SCENARIOS.putAll(BulkScenarios.SCENARIOS);
         SCENARIOS.putAll(CascadeScenarios.SCENARIOS);
+        SCENARIOS.putAll(EnhancedScenarios.SCENARIOS);
     }
 
     private Scenarios() {

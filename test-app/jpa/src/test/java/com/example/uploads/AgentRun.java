@@ -37,6 +37,7 @@ public final class AgentRun {
     private String agentArgument;
     private Path applicationJar;
     private String mainClass = "com.example.uploads.Scenarios";
+    private Path enhancedClasses;
 
     private AgentRun(Path root) {
         this.root = root;
@@ -102,6 +103,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** Runs these entity classes bytecode-enhanced by the Hibernate under test. */
+    public AgentRun enhanced(String... classNames) throws IOException {
+        this.enhancedClasses = Enhanced.classes(classNames);
+        return this;
+    }
+
     /** Logs at debug level, where the agent also names every value it captures. */
     public AgentRun debug() {
         return option("filecleanup.logLevel", "debug");
@@ -121,7 +128,7 @@ public final class AgentRun {
             command.add(applicationJar.toString());
         } else {
             command.add("-cp");
-            command.add(classpath());
+            command.add((enhancedClasses == null ? "" : enhancedClasses + java.io.File.pathSeparator) + classpath());
             command.add(mainClass);
         }
         command.add(name);

@@ -23,6 +23,7 @@ class ConfigurationIT {
                 + "Dossier.attachment.path, Dossier.attachment.preview.image, Draft.file, Gallery.frames[].file, "
                 + "Gallery.images[], Gallery.scans[], Invoice.path, Invoice.scan, Link.copy, Link.location, "
                 + "Link.source, Media.file, Memo.attachment, Note.file, Photo.path, Picture.path, Portrait.file, "
+                + "Recording.file, "
                 + "Report.storagePath, Revision.file, Sheet.file, Summary.path, Thumbnail.path, Transcript.file, "
                 + "UserProfile.avatar, Vault.reversed, Vault.secret, Vault.strict, Video.file, Video.poster");
         result.assertLogged("deleted " + root.toRealPath().resolve("exit/pending.txt")

@@ -1,6 +1,7 @@
 package com.example.uploads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +140,19 @@ class ShapesIT {
         result.assertLogged("(Revision.file removed)");
         result.assertCapturedButNeverHandedOver("cascade/rolled-back/revision.csv");
         assertEquals(12, result.summary("released"), "another project's rows release nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void aLazyFileAttributeOfAnEnhancedEntityIsReleasedWithoutHavingBeenFetched(Database database)
+            throws Exception {
+        AgentRun.Result result = AgentRun.in(root).database(database).enhanced("com.example.uploads.Recording")
+                .scenario("lazy").succeeded();
+        assertTrue(result.logged("lazy file unfetched: true"), "the entity did not run enhanced:\n" + result.output());
+        new Folder(root, result).deleted("lazy/replaced-old.wav", "lazy/removed.wav")
+                .kept("lazy/replaced-new.wav", "lazy/retitled.wav");
+        result.assertLogged("(Recording.file replaced)");
+        result.assertLogged("(Recording.file removed)");
+        assertEquals(2, result.summary("released"), "a change of another attribute releases nothing");
     }
 }
