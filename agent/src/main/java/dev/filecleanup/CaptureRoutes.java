@@ -11,33 +11,25 @@ import dev.filecleanup.capture.SessionTransactions;
 import dev.filecleanup.capture.StateCapture;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FactoryWatch;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes what the advice reports on the host's thread to the capture of its shape: entity state, element
- * collections, StatelessSession and bulk statements. Everything is looked up by the Hibernate object the advice
- * has at hand, so that entities and collections without file values cost one map lookup.
+ * collections, StatelessSession, bulk statements and database cascades. Everything is looked up by the Hibernate
+ * object the advice has at hand, so that entities and collections without file values cost a map lookup; an
+ * entity delete also looks up its factory's cascades (cached per persister once their foreign keys are known).
  */
 final class CaptureRoutes {
     /** Per entity persister with file attributes: its slots, and its factory's model. */
     private final Map<Object, Entity> entities = new ConcurrentHashMap<>();
     /** Per collection persister with file values in its elements: its slots, and its factory's model. */
     private final Map<Object, Elements> collections = new ConcurrentHashMap<>();
-    /** Per entity persister, the element slots of its collections with file values: a bulk delete reads them. */
-    private final Map<Object, List<ElementSlots>> owned = new ConcurrentHashMap<>();
     private final Map<Object, FactoryModel> factories = new ConcurrentHashMap<>();
     /** Per SessionFactory with file values: the database cascades that may delete rows holding them. */
     private final Map<Object, DatabaseCascades> cascades = new ConcurrentHashMap<>();
-    /** Per persister a bulk statement has targeted: what it reads; built at the first such statement. */
-    private final Map<Object, List<BulkCapture.Target>> bulkTargets = new ConcurrentHashMap<>();
+    private final BulkTargets bulkTargets = new BulkTargets();
     private final StateCapture state;
     private final ElementCapture elements;
     private final BulkCapture bulk;
@@ -58,10 +50,12 @@ final class CaptureRoutes {
 
     void add(Object sessionFactory, FactoryWatch watch, FactoryModel model) {
         factories.put(sessionFactory, model);
-        cascades.put(sessionFactory, new DatabaseCascades(watch.releasing()));
+        if (!watch.releasing().isEmpty()) {
+            cascades.put(sessionFactory, new DatabaseCascades(watch.releasing()));
+        }
         watch.slots().forEach((persister, slots) -> entities.put(persister, new Entity(slots, model)));
         watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
-        owned.putAll(watch.owned());
+        bulkTargets.add(watch);
     }
 
     void remove(Object sessionFactory, FactoryWatch watch) {
@@ -69,8 +63,7 @@ final class CaptureRoutes {
         cascades.remove(sessionFactory);
         watch.slots().keySet().forEach(entities::remove);
         watch.elements().keySet().forEach(collections::remove);
-        watch.owned().keySet().forEach(owned::remove);
-        bulkTargets.clear();
+        bulkTargets.remove(watch);
     }
 
     /** Whether entities of this persister have file attributes; all that other entities ever cost. */
@@ -175,11 +168,7 @@ final class CaptureRoutes {
         if (statement == null) {
             return;
         }
-        List<BulkCapture.Target> targets = bulkTargets.get(statement.persister());
-        if (targets == null) {
-            targets = bulkTargets(statement.persister(), model.bulk());
-            bulkTargets.put(statement.persister(), targets);
-        }
+        List<BulkCapture.Target> targets = bulkTargets.of(statement.persister(), model.bulk());
         if (!targets.isEmpty()) {
             bulk.executing(query, statement, targets, model.bulk());
         }
@@ -187,44 +176,5 @@ final class CaptureRoutes {
         if (found != null) {
             cascade.bulkDeleting(query, statement, model.bulk(), found, model.states());
         }
-    }
-
-    /**
-     * The target and each of its subclasses with file values: a statement on a superclass touches the rows of
-     * every subclass, and a subclass may add file attributes and collections. Each reads what no superclass of
-     * it in the list reads already, so that a hierarchy costs one select per type that adds something.
-     */
-    private List<BulkCapture.Target> bulkTargets(Object target, BulkStatements statements) {
-        List<Object> types = new ArrayList<>();
-        types.add(target);
-        Set<Object> watched = new LinkedHashSet<>(entities.keySet());
-        watched.addAll(owned.keySet());
-        for (Object persister : watched) {
-            if (persister != target && statements.extendedBy(target, persister)) {
-                types.add(persister);
-            }
-        }
-        List<BulkCapture.Target> targets = new ArrayList<>();
-        for (Object type : types) {
-            Set<String> covered = new HashSet<>();
-            Set<ElementSlots> coveredCollections = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Object superclass : types) {
-                if (superclass != type && (superclass == target || statements.extendedBy(superclass, type))) {
-                    Entity entity = entities.get(superclass);
-                    if (entity != null) {
-                        covered.addAll(entity.slots().attributes());
-                    }
-                    coveredCollections.addAll(owned.getOrDefault(superclass, List.of()));
-                }
-            }
-            Entity entity = entities.get(type);
-            List<ElementSlots> collections = owned.getOrDefault(type, List.of()).stream()
-                    .filter(slots -> !coveredCollections.contains(slots)).toList();
-            if (entity != null && !covered.containsAll(entity.slots().attributes()) || !collections.isEmpty()) {
-                targets.add(new BulkCapture.Target(type == target ? null : type, entity == null ? null : entity.slots(),
-                        Set.copyOf(covered), collections));
-            }
-        }
-        return List.copyOf(targets);
     }
 }

@@ -30,8 +30,7 @@ public final class CascadeCapture {
     public void bulkDeleting(Object query, BulkStatements.Bulk bulk, BulkStatements statements,
                              DatabaseCascades cascades, EntityStates states) throws Throwable {
         Object session = bulk.session();
-        if (!bulk.deletes()
-                || cascades.cascading(states.connection(session), bulk.persister(), states).isEmpty()) {
+        if (!bulk.deletes() || cascades.cascading(bulk.persister(), session, states).isEmpty()) {
             return;
         }
         List<Object> ids = new ArrayList<>();
@@ -47,11 +46,11 @@ public final class CascadeCapture {
         if (ids.isEmpty()) {
             return;
         }
-        Connection connection = states.connection(session);
-        List<DatabaseCascades.Table> cascading = cascades.cascading(connection, persister, states);
+        List<DatabaseCascades.Table> cascading = cascades.cascading(persister, session, states);
         if (cascading.isEmpty()) {
             return;
         }
+        Connection connection = states.connection(session);
         Object tenant = Getter.TENANT.of(session);
         List<DatabaseCascades.Table> own = states.tables(persister);
         for (DatabaseCascades.Table table : cascading) {

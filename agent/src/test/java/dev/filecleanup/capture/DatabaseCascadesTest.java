@@ -1,0 +1,172 @@
+package dev.filecleanup.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Database cascades on H2: the foreign keys come from the database's metadata, the rows from plain SQL. */
+class DatabaseCascadesTest {
+    private Connection connection;
+    private final List<String> released = new ArrayList<>();
+
+    @BeforeEach
+    void schema() throws SQLException {
+        connection = DriverManager.getConnection("jdbc:h2:mem:cascades", "sa", "");
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table project (id bigint primary key)");
+            statement.execute("create table sheet (id bigint primary key, file varchar(100), "
+                    + "project_id bigint references project (id) on delete cascade)");
+            statement.execute("create table revision (id bigint primary key, file varchar(100), "
+                    + "sheet_id bigint references sheet (id) on delete cascade)");
+            statement.execute("create table note (id bigint primary key, file varchar(100), "
+                    + "project_id bigint references project (id))");
+            statement.execute("create table pair (a int, b int, primary key (a, b))");
+            statement.execute("create table \"Pair File\" (file varchar(100), a int, b int, "
+                    + "foreign key (b, a) references pair (b, a) on delete cascade)");
+            statement.execute("insert into project values (1), (2)");
+            statement.execute("insert into note values (1, 'note.txt', 1)");
+            statement.execute("insert into pair values (1, 2), (2, 1)");
+            statement.execute("insert into \"Pair File\" values ('pair-1-2.txt', 1, 2), ('pair-2-1.txt', 2, 1)");
+        }
+        try (PreparedStatement sheets = connection.prepareStatement("insert into sheet values (?, ?, ?)");
+             PreparedStatement revisions = connection.prepareStatement("insert into revision values (?, ?, ?)")) {
+            // More sheets than one statement takes, so that the level below is read in several statements.
+            for (int id = 1; id <= 2 * CascadeWalk.KEYS_PER_STATEMENT + 1; id++) {
+                sheets.setLong(1, id);
+                sheets.setString(2, "sheet-" + id + ".csv");
+                sheets.setLong(3, id == 1 ? 2 : 1);
+                sheets.addBatch();
+                revisions.setLong(1, id);
+                revisions.setString(2, "revision-" + id + ".csv");
+                revisions.setLong(3, id);
+                revisions.addBatch();
+            }
+            sheets.executeBatch();
+            revisions.executeBatch();
+        }
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop all objects");
+        }
+        connection.close();
+    }
+
+    private DatabaseCascades cascades() {
+        return new DatabaseCascades(List.of(column("sheet", "file"), column("revision", "file"),
+                column("note", "file"), column("\"Pair File\"", "file")));
+    }
+
+    private static ReleasingColumn column(String table, String column) {
+        return new ReleasingColumn(table, column, value -> "converted/" + value, "E", column, table + "." + column);
+    }
+
+    @Test
+    void everyLevelOfCascadeIsReadAndOnlyCascadingKeysAreFollowed() throws SQLException {
+        DatabaseCascades cascades = cascades();
+        List<DatabaseCascades.Table> project = List.of(new DatabaseCascades.Table("project", List.of("id")));
+        assertEquals(project, cascades.cascading("project", null, states(project)));
+        cascades.read(connection, project, project.get(0), List.of(1L),
+                (statement, index, id) -> {
+                    statement.setLong(index, (Long) id);
+                    return index + 1;
+                }, (column, value) -> released.add(column.label() + "=" + value));
+        TreeSet<String> expected = new TreeSet<>();
+        for (int id = 2; id <= 2 * CascadeWalk.KEYS_PER_STATEMENT + 1; id++) {
+            expected.add("sheet.file=converted/sheet-" + id + ".csv");
+            expected.add("revision.file=converted/revision-" + id + ".csv");
+        }
+        assertEquals(expected, new TreeSet<>(released), "project 2's rows and the note (no cascade) are not read");
+        assertEquals(expected.size(), released.size());
+    }
+
+    /** The foreign key names the parent's columns in another order than the parent's key. */
+    @Test
+    void aCompositeKeyIsMatchedColumnByColumn() throws SQLException {
+        List<DatabaseCascades.Table> pair = List.of(new DatabaseCascades.Table("pair", List.of("a", "b")));
+        DatabaseCascades cascades = cascades();
+        assertEquals(pair, cascades.cascading("pair", null, states(pair)));
+        cascades.read(connection, pair, pair.get(0), List.of(new int[] {1, 2}),
+                (statement, index, key) -> {
+                    statement.setInt(index, ((int[]) key)[0]);
+                    statement.setInt(index + 1, ((int[]) key)[1]);
+                    return index + 2;
+                }, (column, value) -> released.add(value));
+        assertEquals(List.of("converted/pair-1-2.txt"), released);
+    }
+
+    @Test
+    void tablesThatNoCascadeLeavesCostNoReadAndUnreadableMetadataFollowsNothing() throws SQLException {
+        List<DatabaseCascades.Table> sheetOwnTables = List.of(new DatabaseCascades.Table("revision", List.of("id")));
+        assertEquals(List.of(), cascades().cascading("revision", null, states(sheetOwnTables)));
+        Connection closed = DriverManager.getConnection("jdbc:h2:mem:cascades", "sa", "");
+        closed.close();
+        DatabaseCascades unreadable = cascades();
+        List<DatabaseCascades.Table> project = List.of(new DatabaseCascades.Table("project", List.of("id")));
+        assertEquals(List.of(), unreadable.cascading("project", null, states(project, closed)));
+        assertTrue(released.isEmpty());
+    }
+
+    private EntityStates states(List<DatabaseCascades.Table> tables) {
+        return states(tables, connection);
+    }
+
+    /** The tables of one persister, and the session's connection. */
+    private static EntityStates states(List<DatabaseCascades.Table> tables, Connection connection) {
+        return new EntityStates() {
+            @Override
+            public Object persister(Object session, String entityName, Object entity) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object id(Object persister, Object entity, Object session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object[] values(Object persister, Object entity) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object[] row(Object persister, Object id, Object session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean unfetched(Object value) {
+                return false;
+            }
+
+            @Override
+            public Connection connection(Object session) {
+                return connection;
+            }
+
+            @Override
+            public List<DatabaseCascades.Table> tables(Object persister) {
+                return tables;
+            }
+
+            @Override
+            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
