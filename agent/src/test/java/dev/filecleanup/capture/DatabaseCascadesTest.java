@@ -127,32 +127,7 @@ class DatabaseCascadesTest {
 
     /** The tables of one persister, and the session's connection. */
     private static EntityStates states(List<DatabaseCascades.Table> tables, Connection connection) {
-        return new EntityStates() {
-            @Override
-            public Object persister(Object session, String entityName, Object entity) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Object id(Object persister, Object entity, Object session) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Object[] values(Object persister, Object entity) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Object[] row(Object persister, Object id, Object session) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean unfetched(Object value) {
-                return false;
-            }
-
+        return new FakeStates() {
             @Override
             public Connection connection(Object session) {
                 return connection;
@@ -161,11 +136,6 @@ class DatabaseCascadesTest {
             @Override
             public List<DatabaseCascades.Table> tables(Object persister) {
                 return tables;
-            }
-
-            @Override
-            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
-                throw new UnsupportedOperationException();
             }
         };
     }

@@ -3,8 +3,6 @@ package dev.filecleanup.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ class StateCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
     private final SessionTransactions transactions = new SessionTransactions(handedOver::add);
     private final StateCapture capture = new StateCapture(transactions);
-    private static final Object UNFETCHED = new Object();
     private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Document whose state arrays hold title at 0, filePath at 1, version at 2 and scan at 3. */
     private final FileSlots document = new FileSlots("Document", new int[] {1, 3}, new String[] {"filePath", "scan"},
@@ -113,8 +110,8 @@ class StateCaptureTest {
             asked.add(id);
             return new Object[] {"t", "docs/row.pdf", 1, Path.of("row.png")};
         });
-        Object[] previous = {"t", UNFETCHED, 1, Path.of("s.png")};
-        capture.updating(new FakeAction(session), null, document, previous, new Object[] {"u", UNFETCHED, 2,
+        Object[] previous = {"t", FakeStates.UNFETCHED, 1, Path.of("s.png")};
+        capture.updating(new FakeAction(session), null, document, previous, new Object[] {"u", FakeStates.UNFETCHED, 2,
                 Path.of("s.png")}, states);
         assertEquals(List.of(), asked, "an update that leaves the lazy attribute alone reads nothing");
         capture.updating(new FakeAction(session), null, document, previous,
@@ -137,7 +134,7 @@ class StateCaptureTest {
         Map<Object, Object[]> table = Map.of(
                 1L, new Object[] {"t", "docs/deleted.pdf", 1, null},
                 2L, new Object[] {"t", "docs/old.pdf", 1, Path.of("kept.png")});
-        EntityStates states = new EntityStates() {
+        EntityStates states = new FakeStates() {
             @Override
             public Object persister(Object session, String entityName, Object entity) {
                 return persister;
@@ -157,26 +154,6 @@ class StateCaptureTest {
             public Object[] row(Object p, Object id, Object s) {
                 return table.get(id);
             }
-
-            @Override
-            public boolean unfetched(Object value) {
-                return value == UNFETCHED;
-            }
-
-            @Override
-            public Connection connection(Object session) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<DatabaseCascades.Table> tables(Object persister) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
-                throw new UnsupportedOperationException();
-            }
         };
         // The deleted entity is a bare instance that holds nothing but its id.
         capture.statelessWriting(session, persister, new Object[] {1L, new Object[4]}, true, document, states);
@@ -190,45 +167,10 @@ class StateCaptureTest {
 
     /** Only a row reader: the unloaded delete asks nothing else. */
     private static EntityStates rows(Row row) {
-        return new EntityStates() {
-            @Override
-            public Object persister(Object session, String entityName, Object entity) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Object id(Object persister, Object entity, Object session) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Object[] values(Object persister, Object entity) {
-                throw new UnsupportedOperationException();
-            }
-
+        return new FakeStates() {
             @Override
             public Object[] row(Object persister, Object id, Object session) {
                 return row.read(persister, id, session);
-            }
-
-            @Override
-            public boolean unfetched(Object value) {
-                return value == UNFETCHED;
-            }
-
-            @Override
-            public Connection connection(Object session) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<DatabaseCascades.Table> tables(Object persister) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int bindId(Object persister, Object id, PreparedStatement statement, int index, Object session) {
-                throw new UnsupportedOperationException();
             }
         };
     }
