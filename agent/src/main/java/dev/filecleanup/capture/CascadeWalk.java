@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.Set;
  * next level references.
  */
 final class CascadeWalk {
-    static final int KEYS_PER_STATEMENT = 100;
+    static final int KEYS_PER_STATEMENT = 500;
     private static final int MAX_DEPTH = 32;
     /** Binds key values as the database returned them, one level down. */
     private static final DatabaseCascades.KeyBinder VALUES = (statement, index, key) -> {
@@ -116,9 +117,14 @@ final class CascadeWalk {
                                 DatabaseCascades.KeyBinder binder) throws SQLException {
         StringBuilder sql = new StringBuilder("select ").append(String.join(", ", select)).append(" from ")
                 .append(table).append(" where ");
-        String match = "(" + String.join(" = ? and ", where) + " = ?)";
-        for (int k = 0; k < keys.size(); k++) {
-            sql.append(k == 0 ? "" : " or ").append(match);
+        if (where.size() == 1) {
+            sql.append(where.get(0)).append(" in (").append(String.join(", ", Collections.nCopies(
+                    keys.size(), "?"))).append(')');
+        } else {
+            String match = "(" + String.join(" = ? and ", where) + " = ?)";
+            for (int k = 0; k < keys.size(); k++) {
+                sql.append(k == 0 ? "" : " or ").append(match);
+            }
         }
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {

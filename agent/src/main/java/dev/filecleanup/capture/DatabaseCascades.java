@@ -72,7 +72,8 @@ public final class DatabaseCascades {
                 graph = CascadeGraph.read(connection, columns.values().stream().map(list -> list.get(0).table())
                         .toList());
                 Savepoints.release(connection, savepoint);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // Once, whatever the cause (a driver without getSchema() throws AbstractMethodError): never again.
                 Log.warn("cannot read the database's foreign keys ({}); files that ON DELETE CASCADE releases are "
                         + "kept", e.toString());
                 graph = CascadeGraph.EMPTY;
