@@ -78,6 +78,29 @@ class AttributeCatalogTest {
         assertEquals(Map.of(), watch.unmatched());
     }
 
+    /** Selectors match every shape alike: qualified class names, wildcards and exclusion. */
+    @Test
+    void qualifiedNamesWildcardsAndExclusionWorkForEveryShape() {
+        Object gallery = new Object();
+        Object figures = new Object();
+        FactoryWatch watch = build(List.of(Report.class.getName() + ".cover.path", "Rep*.gallery", "*.figures.*"),
+                List.of("Report.figures.caption"),
+                attribute(reportPersister, Report.class, "cover.path", 2, String.class),
+                attribute(reportPersister, Report.class, "cover.caption", 2, String.class),
+                element("gallery", gallery, "gallery"),
+                element("figures", figures, "figures.file"),
+                element("figures", figures, "figures.caption"));
+        assertEquals(List.of("Report.cover.path", "Report.figures[].file", "Report.gallery[]"), watch.watched());
+        assertEquals(Map.of(), watch.unmatched());
+    }
+
+    /** A String value of an element collection of Report, in a table of the collection's own. */
+    private MappedAttribute element(String collection, Object collectionPersister, String path) {
+        return new MappedAttribute(reportPersister, Report.class, Report.class.getName(), path, -1, String.class,
+                new FileColumn("report_" + collection, path, false, String.class, null), null,
+                new MappedAttribute.Element(collectionPersister, collection));
+    }
+
     @Test
     void eachFileColumnIsCheckedOnceThoughSeveralPersistersMapIt() {
         Object subclassPersister = new Object();
