@@ -13,7 +13,8 @@ import org.hibernate.Transaction;
  * deletes a {@link Project}, and the database its drafts, its sheets and their revisions, files and all.
  */
 final class CascadeScenarios {
-    static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = Map.of("cascade", (app, args) -> cascade(app));
+    static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = Map.of("database-cascade",
+            (app, args) -> cascade(app));
 
     private CascadeScenarios() {
     }

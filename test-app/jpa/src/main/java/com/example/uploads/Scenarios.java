@@ -39,11 +39,15 @@ public final class Scenarios {
     private static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = new java.util.HashMap<>(OWN);
 
     static {
-        SCENARIOS.putAll(ReferenceScenarios.SCENARIOS);
-        SCENARIOS.putAll(ShapeScenarios.SCENARIOS);
-        SCENARIOS.putAll(BulkScenarios.SCENARIOS);
-        SCENARIOS.putAll(CascadeScenarios.SCENARIOS);
-        SCENARIOS.putAll(EnhancedScenarios.SCENARIOS);
+        for (Map<String, BiConsumer<Uploads, String[]>> more : List.of(ReferenceScenarios.SCENARIOS,
+                ShapeScenarios.SCENARIOS, BulkScenarios.SCENARIOS, CascadeScenarios.SCENARIOS,
+                EnhancedScenarios.SCENARIOS)) {
+            more.forEach((name, scenario) -> {
+                if (SCENARIOS.putIfAbsent(name, scenario) != null) {
+                    throw new IllegalStateException("two scenarios are named " + name);
+                }
+            });
+        }
     }
 
     private Scenarios() {

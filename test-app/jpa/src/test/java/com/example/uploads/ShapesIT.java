@@ -126,7 +126,8 @@ class ShapesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.example.uploads.Database#selected")
     void rowsTheDatabaseDeletesByCascadeReleaseTheirFilesThroughEveryLevel(Database database) throws Exception {
-        AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("cascade").succeeded();
+        AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("database-cascade")
+                .succeeded();
         Folder folder = new Folder(root, result);
         for (String project : new String[] {"removed", "reference", "stateless", "bulk"}) {
             folder.deleted("cascade/" + project + "/draft.txt", "cascade/" + project + "/sheet.csv",
