@@ -7,10 +7,11 @@ import org.hibernate.action.internal.EntityAction;
 /**
  * Woven into {@code EntityDeleteAction.execute()}. Before the row's DELETE runs, the rows that database cascades
  * will delete with it are read. After it ran (or a cascade or soft delete stood in for it), hand over the deleted
- * state, which is the database state Hibernate loaded. Covers {@code remove},
- * cascades and orphan removal ({@code OrphanRemovalAction} extends this action). Since 6.2 a removed
- * uninitialized proxy is deleted without being loaded and the action carries no state: then its row is read
- * before the DELETE runs. Only calls whose signature is the same in Hibernate 5.6 to 7.x appear here.
+ * state, which is the database state Hibernate loaded. Covers {@code remove}, cascades and orphan removal
+ * ({@code OrphanRemovalAction} extends this action). Since 6.2 a removed uninitialized proxy is deleted without
+ * being loaded and the action carries no state, and an enhanced entity's lazy attribute may never have been
+ * fetched: then its row is read before the DELETE runs. Only calls whose signature is the same in Hibernate 5.6
+ * to 7.x appear here.
  */
 final class EntityDeleteAdvice {
 

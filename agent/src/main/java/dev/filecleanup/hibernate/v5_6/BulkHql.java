@@ -70,8 +70,8 @@ record BulkHql(boolean update, String entity, String alias, List<String> assigne
     }
 
     /**
-     * {@code select a.x, … from E a where R}, with {@code from} for {@code E}. Ordinals become names ({@code ?2} is
-     * {@code :fileCleanupOrdinal2}), since the ordinals a select keeps must start at 1.
+     * {@code select a.x, … from E a where R}, with {@code from} for {@code E}. Ordinals become names
+     * ({@code ?2} is {@code :fileCleanupOrdinal2}), since the ordinals a select keeps must start at 1.
      */
     String select(String from, List<String> paths, Parameters parameters) {
         StringBuilder select = new StringBuilder("select ");

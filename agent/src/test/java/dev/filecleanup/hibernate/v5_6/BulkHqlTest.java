@@ -16,7 +16,8 @@ class BulkHqlTest {
                 delete);
         List<String> parameters = new ArrayList<>();
         assertEquals("select d.filePath, d.id from Document d where d.title = :title and d.code in (:codes)",
-                delete.select("Document", List.of("filePath", "id"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
+                delete.select("Document", List.of("filePath", "id"),
+                        (name, ordinal) -> parameters.add(name + "/" + ordinal)));
         assertEquals(List.of("title/null", "codes/null"), parameters);
     }
 
@@ -41,7 +42,8 @@ class BulkHqlTest {
         assertEquals("d.code = ?2", update.where());
         List<String> parameters = new ArrayList<>();
         assertEquals("select d.filePath from Document d where d.code = :fileCleanupOrdinal2",
-                update.select("Document", List.of("filePath"), (name, ordinal) -> parameters.add(name + "/" + ordinal)));
+                update.select("Document", List.of("filePath"),
+                        (name, ordinal) -> parameters.add(name + "/" + ordinal)));
         assertEquals(List.of("fileCleanupOrdinal2/2"), parameters);
     }
 
