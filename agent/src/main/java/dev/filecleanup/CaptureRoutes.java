@@ -29,6 +29,8 @@ final class CaptureRoutes {
     private final Map<Object, FactoryModel> factories = new ConcurrentHashMap<>();
     /** Per SessionFactory with file values: the database cascades that may delete rows holding them. */
     private final Map<Object, DatabaseCascades> cascades = new ConcurrentHashMap<>();
+    /** Per entity persister deleted so far, with or without file values: what its deletes cascade to. */
+    private final Map<Object, Cascading> cascadingByPersister = new ConcurrentHashMap<>();
     private final BulkTargets bulkTargets = new BulkTargets();
     private final StateCapture state;
     private final ElementCapture elements;
@@ -48,6 +50,10 @@ final class CaptureRoutes {
     private record Elements(ElementSlots slots, FactoryModel model) {
     }
 
+    /** Whether a persister's deletes cascade to rows with file values: {@code cascades} is null when they do not. */
+    private record Cascading(DatabaseCascades cascades, FactoryModel model) {
+    }
+
     void add(Object sessionFactory, FactoryWatch watch, FactoryModel model) {
         factories.put(sessionFactory, model);
         if (!watch.releasing().isEmpty()) {
@@ -59,8 +65,9 @@ final class CaptureRoutes {
     }
 
     void remove(Object sessionFactory, FactoryWatch watch) {
-        factories.remove(sessionFactory);
+        FactoryModel model = factories.remove(sessionFactory);
         cascades.remove(sessionFactory);
+        cascadingByPersister.values().removeIf(cascading -> cascading.model() == model);
         watch.slots().keySet().forEach(entities::remove);
         watch.elements().keySet().forEach(collections::remove);
         bulkTargets.remove(watch);
@@ -81,13 +88,33 @@ final class CaptureRoutes {
         if (entity != null && (loaded == null || entity.slots().anyUnfetched(loaded, entity.model().states()))) {
             state.deletingUnloaded(action, persister, entity.slots(), entity.model().states());
         }
-        Object session = CascadeCapture.sessionOf(action);
-        Object factory = StateCapture.factoryOf(session);
-        DatabaseCascades found = cascades.get(factory);
-        FactoryModel model = factories.get(factory);
-        if (found != null && model != null) {
-            cascade.deleting(session, persister, List.of(CascadeCapture.idOf(action)), found, model.states());
+        if (cascades.isEmpty()) {
+            return;
         }
+        Cascading cascading = cascadingByPersister.get(persister);
+        if (cascading == null) {
+            cascading = cascading(persister, CascadeCapture.sessionOf(action));
+        }
+        if (cascading.cascades() != null) {
+            cascade.deleting(CascadeCapture.sessionOf(action), persister, List.of(CascadeCapture.idOf(action)),
+                    cascading.cascades(), cascading.model().states());
+        }
+    }
+
+    /**
+     * Whether deleting the rows of {@code persister} makes the database delete rows holding file values: the first
+     * time per persister, its factory's foreign keys are asked; after that, a map lookup answers.
+     */
+    private Cascading cascading(Object persister, Object session) throws Throwable {
+        Object factory = StateCapture.factoryOf(session);
+        FactoryModel model = factories.get(factory);
+        DatabaseCascades found = cascades.get(factory);
+        Cascading cascading = new Cascading(found == null
+                || found.cascading(persister, session, model.states()).isEmpty() ? null : found, model);
+        if (model != null) {
+            cascadingByPersister.put(persister, cascading);
+        }
+        return cascading;
     }
 
     void entityDeleted(Object action, Object persister, Object[] deletedState) throws Throwable {
