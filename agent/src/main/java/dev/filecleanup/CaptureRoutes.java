@@ -55,13 +55,14 @@ final class CaptureRoutes {
     }
 
     void add(Object sessionFactory, FactoryWatch watch, FactoryModel model) {
-        factories.put(sessionFactory, model);
-        if (!watch.releasing().isEmpty()) {
-            cascades.put(sessionFactory, new DatabaseCascades(watch.releasing()));
-        }
         watch.slots().forEach((persister, slots) -> entities.put(persister, new Entity(slots, model)));
         watch.elements().forEach((persister, slots) -> collections.put(persister, new Elements(slots, model)));
         bulkTargets.add(watch);
+        if (!watch.releasing().isEmpty()) {
+            cascades.put(sessionFactory, new DatabaseCascades(watch.releasing()));
+        }
+        // Last: what is looked up by factory must find everything else of it in place.
+        factories.put(sessionFactory, model);
     }
 
     void remove(Object sessionFactory, FactoryWatch watch) {
@@ -73,7 +74,7 @@ final class CaptureRoutes {
         bulkTargets.remove(watch);
     }
 
-    /** Whether entities of this persister have file attributes; all that other entities ever cost. */
+    /** Whether entities of this persister have file attributes. */
     boolean watches(Object persister) {
         return entities.containsKey(persister);
     }
@@ -113,6 +114,9 @@ final class CaptureRoutes {
                 || found.cascading(persister, session, model.states()).isEmpty() ? null : found, model);
         if (model != null) {
             cascadingByPersister.put(persister, cascading);
+            if (factories.get(factory) != model) {
+                cascadingByPersister.remove(persister); // closed meanwhile: keep none of its persisters
+            }
         }
         return cascading;
     }

@@ -44,6 +44,7 @@ final class CascadeGraph {
     static CascadeGraph read(Connection connection, Collection<String> tables) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String quote = metaData.getIdentifierQuoteString().trim();
+        boolean schemas = metaData.supportsSchemasInTableDefinitions();
         Map<String, List<Edge>> byParent = new LinkedHashMap<>();
         Deque<String> pending = new ArrayDeque<>(tables);
         Set<String> seen = new HashSet<>();
@@ -56,7 +57,10 @@ final class CascadeGraph {
             try (ResultSet result = importedKeys(connection, metaData, table)) {
                 while (result.next()) {
                     if (result.getShort("DELETE_RULE") == DatabaseMetaData.importedKeyCascade) {
-                        String parent = quoted(quote, result.getString("PKTABLE_NAME"));
+                        // Qualified as the metadata knows it, so that its own keys are looked up where it lives.
+                        String qualifier = result.getString(schemas ? "PKTABLE_SCHEM" : "PKTABLE_CAT");
+                        String parent = (qualifier == null ? "" : quoted(quote, qualifier) + ".")
+                                + quoted(quote, result.getString("PKTABLE_NAME"));
                         keys.computeIfAbsent(parent + "\u0000" + result.getString("FK_NAME"), k -> new TreeMap<>())
                                 .put((int) result.getShort("KEY_SEQ"), new String[] {parent,
                                         quoted(quote, result.getString("FKCOLUMN_NAME")),

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads, for one SessionFactory, the file values of the rows that the database deletes by itself when Hibernate
  * deletes their parent ({@code @OnDelete(action = CASCADE)}, or any {@code ON DELETE CASCADE}): Hibernate never
  * sees those rows. They are read just before the parent's DELETE, on the session's connection, so as its
- * transaction sees them, and through every level of cascade.
+ * transaction sees them, and through every level of cascade (up to {@code CascadeWalk}'s depth limit).
  */
 public final class DatabaseCascades {
 
@@ -32,7 +32,10 @@ public final class DatabaseCascades {
     }
 
     private final Map<String, List<ReleasingColumn>> columns = new HashMap<>();
+    /** The statements of the walk that have run once. */
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    /** The foreign keys that cannot be followed, each reported once. */
+    private final Set<CascadeGraph.Edge> warned = ConcurrentHashMap.newKeySet();
     private final Map<Object, List<Table>> byPersister = new ConcurrentHashMap<>();
     private volatile CascadeGraph graph;
 
@@ -52,17 +55,36 @@ public final class DatabaseCascades {
             return known;
         }
         CascadeGraph read = graph == null ? read(states.connection(session)) : graph;
-        List<Table> tables = states.tables(persister);
+        List<Table> own = states.tables(persister);
         List<Table> cascading = new ArrayList<>();
-        for (Table table : tables) {
-            // The entity's own tables (JOINED subclasses, secondary tables) are read with its state, not here.
-            if (read.from(table.name()).stream().anyMatch(edge -> tables.stream()
-                    .noneMatch(own -> CascadeGraph.key(own.name()).equals(CascadeGraph.key(edge.child()))))) {
+        for (Table table : own) {
+            if (read.from(table.name()).stream().anyMatch(edge -> !sameRow(edge, own))) {
                 cascading.add(table);
             }
         }
         byPersister.put(persister, List.copyOf(cascading));
         return cascading;
+    }
+
+    /**
+     * Whether {@code edge} joins a row to another table of the same entity (a JOINED subclass's or a secondary
+     * table, keyed by the same key): that row is read with the entity's state. A table referencing itself (a
+     * tree) is a cascade like any other.
+     */
+    private static boolean sameRow(CascadeGraph.Edge edge, List<Table> own) {
+        for (Table table : own) {
+            if (CascadeGraph.key(table.name()).equals(CascadeGraph.key(edge.child()))
+                    && keys(table.keys()).equals(keys(edge.foreignKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> keys(List<String> columns) {
+        Set<String> keys = new HashSet<>();
+        columns.forEach(column -> keys.add(CascadeGraph.key(column)));
+        return keys;
     }
 
     private synchronized CascadeGraph read(Connection connection) {
@@ -92,24 +114,44 @@ public final class DatabaseCascades {
         void accept(ReleasingColumn column, String value);
     }
 
-    /**
-     * Reads the values the rows of {@code table} keyed by {@code keys} take with them, level after level. The first
-     * read from a table runs inside a savepoint; once it has worked, it is trusted.
-     */
+    /** Reads the values that the rows of {@code table} keyed by {@code keys} take with them, level after level. */
     public void read(Connection connection, List<Table> own, Table table, Collection<?> keys, KeyBinder binder,
                      Released released) throws SQLException {
-        String key = CascadeGraph.key(table.name());
-        Savepoint savepoint = verified.contains(key) ? null : Savepoints.set(connection);
-        Set<String> skipped = new HashSet<>();
-        own.forEach(ownTable -> skipped.add(CascadeGraph.key(ownTable.name())));
-        try {
-            new CascadeWalk(connection, graph, columns, released)
-                    .follow(table.name(), table.keys(), new ArrayList<>(keys), binder, skipped, 0);
-        } catch (SQLException | RuntimeException e) {
-            Savepoints.rollback(connection, savepoint);
-            throw e;
+        CascadeWalk walk = new CascadeWalk(connection, graph, columns, verified, released);
+        for (CascadeGraph.Edge edge : graph.from(table.name())) {
+            if (sameRow(edge, own)) {
+                continue;
+            }
+            List<String> where = aligned(edge, table.keys());
+            if (where == null) {
+                if (warned.add(edge)) {
+                    Log.warn("the cascading foreign key {}{} references {} rather than the key {} of the rows "
+                            + "Hibernate deletes; the files it releases are kept", edge.child(), edge.foreignKey(),
+                            edge.referenced(), table.keys());
+                }
+                continue;
+            }
+            walk.follow(edge, where, new ArrayList<>(keys), binder, 0);
         }
-        Savepoints.release(connection, savepoint);
-        verified.add(key);
+    }
+
+    /** The edge's foreign key columns in the order of {@code keys}, or null when it references other columns. */
+    private static List<String> aligned(CascadeGraph.Edge edge, List<String> keys) {
+        if (edge.referenced().size() != keys.size()) {
+            return null;
+        }
+        List<String> where = new ArrayList<>();
+        for (String key : keys) {
+            int i = 0;
+            while (i < edge.referenced().size()
+                    && !CascadeGraph.key(edge.referenced().get(i)).equals(CascadeGraph.key(key))) {
+                i++;
+            }
+            if (i == edge.referenced().size()) {
+                return null;
+            }
+            where.add(edge.foreignKey().get(i));
+        }
+        return where;
     }
 }

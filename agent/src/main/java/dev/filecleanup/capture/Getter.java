@@ -12,8 +12,8 @@ import java.util.Set;
  * Calls one public no-argument method of Hibernate objects whose return type differs between lines:
  * {@code EntityAction.getSession()} returns {@code SharedSessionContractImplementor} in 5.6 and
  * {@code EventSource} from 6.0 on, {@code getId()} returns {@code Serializable} in 5.6 and {@code Object} later.
- * No single compiled call links on every line; a handle looked up once per class does. Used only for entities
- * with file attributes.
+ * No single compiled call links on every line; a handle looked up once per class does. Used for entities with
+ * file values, and for the first delete of each other entity, when its database cascades are looked up.
  */
 final class Getter {
     static final Getter SESSION = new Getter("getSession");

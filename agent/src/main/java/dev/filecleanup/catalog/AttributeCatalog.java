@@ -73,7 +73,7 @@ public final class AttributeCatalog {
             if (excluded == null && (selected != null || fileTyped)) {
                 FileColumn column = attribute.column();
                 releasing.putIfAbsent(column.label(), new ReleasingColumn(column.table(), column.column(),
-                        column.converter() == null ? null : column.converter()::toAttribute, entity,
+                        column.lob(), column.converter() == null ? null : column.converter()::toAttribute, entity,
                         attribute.element() != null ? attribute.label() : attribute.path(), column.label()));
                 if (attribute.element() != null) {
                     // A collection declared by a superclass is listed by every subclass persister: once is enough.

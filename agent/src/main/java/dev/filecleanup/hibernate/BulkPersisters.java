@@ -8,11 +8,13 @@ public final class BulkPersisters {
     private BulkPersisters() {
     }
 
-    /** Whether {@code subclass} belongs to the same SessionFactory and maps a strict subclass of {@code persister}. */
+    /**
+     * Whether {@code subclass} belongs to the same SessionFactory and maps a strict subclass of {@code persister}.
+     * Persisters of other factories may come from another Hibernate, in another class loader: they are not ours.
+     */
     public static boolean extendedBy(Object persister, Object subclass) {
-        EntityPersister target = (EntityPersister) persister;
-        EntityPersister other = (EntityPersister) subclass;
-        return target != other && target.getFactory() == other.getFactory()
+        return subclass instanceof EntityPersister other && persister instanceof EntityPersister target
+                && target != other && target.getFactory() == other.getFactory()
                 && target.isSubclassEntityName(other.getEntityName());
     }
 }

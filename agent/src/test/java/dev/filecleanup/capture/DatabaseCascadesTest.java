@@ -32,6 +32,24 @@ class DatabaseCascadesTest {
                     + "sheet_id bigint references sheet (id) on delete cascade)");
             statement.execute("create table note (id bigint primary key, file varchar(100), "
                     + "project_id bigint references project (id))");
+            // A second cascading child below the first level, a tree, and a chain through another schema.
+            statement.execute("create table comment (file varchar(100), "
+                    + "sheet_id bigint references sheet (id) on delete cascade)");
+            statement.execute("create table folder (id bigint primary key, file varchar(100), "
+                    + "parent_id bigint references folder (id) on delete cascade)");
+            statement.execute("insert into folder values (1, 'folder-1', null), (2, 'folder-2', 1), "
+                    + "(3, 'folder-3', 2), (4, 'folder-4', null)");
+            statement.execute("create schema archive");
+            statement.execute("create table archive.box (id bigint primary key)");
+            statement.execute("create table archive.crate (id bigint primary key, "
+                    + "box_id bigint references archive.box (id) on delete cascade)");
+            statement.execute("create table crate (id bigint primary key)");
+            statement.execute("create table item (file varchar(100), "
+                    + "crate_id bigint references archive.crate (id) on delete cascade)");
+            statement.execute("insert into archive.box values (1)");
+            statement.execute("insert into archive.crate values (10, 1)");
+            statement.execute("insert into crate values (10)");
+            statement.execute("insert into item values ('item.txt', 10)");
             statement.execute("create table pair (a int, b int, primary key (a, b))");
             statement.execute("create table \"Pair File\" (file varchar(100), a int, b int, "
                     + "foreign key (b, a) references pair (b, a) on delete cascade)");
@@ -41,7 +59,8 @@ class DatabaseCascadesTest {
             statement.execute("insert into \"Pair File\" values ('pair-1-2.txt', 1, 2), ('pair-2-1.txt', 2, 1)");
         }
         try (PreparedStatement sheets = connection.prepareStatement("insert into sheet values (?, ?, ?)");
-             PreparedStatement revisions = connection.prepareStatement("insert into revision values (?, ?, ?)")) {
+             PreparedStatement revisions = connection.prepareStatement("insert into revision values (?, ?, ?)");
+             PreparedStatement comments = connection.prepareStatement("insert into comment values (?, ?)")) {
             // More sheets than one statement takes, so that the level below is read in several statements.
             for (int id = 1; id <= 2 * CascadeWalk.KEYS_PER_STATEMENT + 1; id++) {
                 sheets.setLong(1, id);
@@ -52,9 +71,13 @@ class DatabaseCascadesTest {
                 revisions.setString(2, "revision-" + id + ".csv");
                 revisions.setLong(3, id);
                 revisions.addBatch();
+                comments.setString(1, "comment-" + id + ".txt");
+                comments.setLong(2, id);
+                comments.addBatch();
             }
             sheets.executeBatch();
             revisions.executeBatch();
+            comments.executeBatch();
         }
     }
 
@@ -68,11 +91,13 @@ class DatabaseCascadesTest {
 
     private DatabaseCascades cascades() {
         return new DatabaseCascades(List.of(column("sheet", "file"), column("revision", "file"),
-                column("note", "file"), column("\"Pair File\"", "file")));
+                column("comment", "file"), column("note", "file"), column("\"Pair File\"", "file"),
+                column("folder", "file"), column("item", "file")));
     }
 
     private static ReleasingColumn column(String table, String column) {
-        return new ReleasingColumn(table, column, value -> "converted/" + value, "E", column, table + "." + column);
+        return new ReleasingColumn(table, column, false, value -> "converted/" + value, "E", column,
+                table + "." + column);
     }
 
     @Test
@@ -80,18 +105,43 @@ class DatabaseCascadesTest {
         DatabaseCascades cascades = cascades();
         List<DatabaseCascades.Table> project = List.of(new DatabaseCascades.Table("project", List.of("id")));
         assertEquals(project, cascades.cascading("project", null, states(project)));
-        cascades.read(connection, project, project.get(0), List.of(1L),
-                (statement, index, id) -> {
-                    statement.setLong(index, (Long) id);
-                    return index + 1;
-                }, (column, value) -> released.add(column.label() + "=" + value));
+        cascades.read(connection, project, project.get(0), List.of(1L), DatabaseCascadesTest::bindLong,
+                (column, value) -> released.add(column.label() + "=" + value));
         TreeSet<String> expected = new TreeSet<>();
         for (int id = 2; id <= 2 * CascadeWalk.KEYS_PER_STATEMENT + 1; id++) {
             expected.add("sheet.file=converted/sheet-" + id + ".csv");
             expected.add("revision.file=converted/revision-" + id + ".csv");
+            expected.add("comment.file=converted/comment-" + id + ".txt");
         }
         assertEquals(expected, new TreeSet<>(released), "project 2's rows and the note (no cascade) are not read");
-        assertEquals(expected.size(), released.size());
+        assertEquals(expected.size(), released.size(), "each row is read once");
+    }
+
+    /** A tree: the database deletes a folder's descendants, which the entity's own table holds. */
+    @Test
+    void aTableThatReferencesItselfIsFollowedDownTheTree() throws SQLException {
+        List<DatabaseCascades.Table> folder = List.of(new DatabaseCascades.Table("folder", List.of("id")));
+        DatabaseCascades cascades = cascades();
+        assertEquals(folder, cascades.cascading("folder", null, states(folder)));
+        cascades.read(connection, folder, folder.get(0), List.of(1L), DatabaseCascadesTest::bindLong,
+                (column, value) -> released.add(value));
+        assertEquals(List.of("converted/folder-2", "converted/folder-3"), released);
+    }
+
+    /** The walk finds the parents' own foreign keys in their schema, not in a table of the same name elsewhere. */
+    @Test
+    void parentsInAnotherSchemaAreFollowedThere() throws SQLException {
+        List<DatabaseCascades.Table> box = List.of(new DatabaseCascades.Table("archive.box", List.of("id")));
+        DatabaseCascades cascades = cascades();
+        assertEquals(box, cascades.cascading("box", null, states(box)));
+        cascades.read(connection, box, box.get(0), List.of(1L), DatabaseCascadesTest::bindLong,
+                (column, value) -> released.add(value));
+        assertEquals(List.of("converted/item.txt"), released);
+    }
+
+    private static int bindLong(PreparedStatement statement, int index, Object id) throws SQLException {
+        statement.setLong(index, (Long) id);
+        return index + 1;
     }
 
     /** The foreign key names the parent's columns in another order than the parent's key. */
