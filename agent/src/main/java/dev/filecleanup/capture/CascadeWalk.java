@@ -1,12 +1,8 @@
 package dev.filecleanup.capture;
 
 import dev.filecleanup.Log;
-import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -60,15 +56,12 @@ final class CascadeWalk {
         List<ReleasingColumn> releasing = columns.getOrDefault(CascadeGraph.key(edge.child()), List.of());
         List<CascadeGraph.Edge> next = graph.from(edge.child());
         List<String> select = new ArrayList<>();
-        List<Boolean> lobs = new ArrayList<>();
-        releasing.forEach(column -> {
-            select.add(column.column());
-            lobs.add(column.lob());
-        });
-        next.forEach(below -> below.referenced().forEach(column -> {
-            select.add(column);
-            lobs.add(false);
-        }));
+        releasing.forEach(column -> select.add(column.column()));
+        next.forEach(below -> select.addAll(below.referenced()));
+        boolean[] lobs = new boolean[select.size()];
+        for (int i = 0; i < releasing.size(); i++) {
+            lobs[i] = releasing.get(i).lob();
+        }
         List<List<Object[]>> below = new ArrayList<>();
         next.forEach(e -> below.add(new ArrayList<>()));
         for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
@@ -93,11 +86,8 @@ final class CascadeWalk {
         }
     }
 
-    /**
-     * {@code select <select> from <table> where <where> in <keys>}. The first run of a statement runs inside a
-     * savepoint, so that a failure cannot leave the host's transaction unusable; once it has worked, it is trusted.
-     */
-    private List<Object[]> rows(String table, List<String> select, List<Boolean> lobs, List<String> where,
+    /** {@code select <select> from <table> where <where> in <keys>}, in a savepoint until it has worked once. */
+    private List<Object[]> rows(String table, List<String> select, boolean[] lobs, List<String> where,
                                 List<?> keys, DatabaseCascades.KeyBinder binder) throws SQLException {
         StringBuilder sql = new StringBuilder("select ").append(String.join(", ", select)).append(" from ")
                 .append(table).append(" where ");
@@ -111,28 +101,13 @@ final class CascadeWalk {
             }
         }
         String shape = table + " " + select + " " + where;
-        Savepoint savepoint = verified.contains(shape) ? null : Savepoints.set(connection);
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (Object key : keys) {
-                index = binder.bind(statement, index, key);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Object[] row = new Object[select.size()];
-                    for (int i = 0; i < row.length; i++) {
-                        Object value = lobs.get(i) ? result.getClob(i + 1) : result.getObject(i + 1);
-                        row[i] = value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value;
+        List<Object[]> rows = HostReads.guarded(connection, verified.contains(shape),
+                () -> HostReads.rows(connection, sql.toString(), statement -> {
+                    int index = 1;
+                    for (Object key : keys) {
+                        index = binder.bind(statement, index, key);
                     }
-                    rows.add(row);
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            Savepoints.rollback(connection, savepoint);
-            throw e;
-        }
-        Savepoints.release(connection, savepoint);
+                }, lobs));
         verified.add(shape);
         return rows;
     }

@@ -4,7 +4,6 @@ import dev.filecleanup.Log;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -89,21 +88,14 @@ public final class DatabaseCascades {
 
     private synchronized CascadeGraph read(Connection connection) {
         if (graph == null) {
-            Savepoint savepoint = Savepoints.set(connection);
             try {
-                graph = CascadeGraph.read(connection, columns.values().stream().map(list -> list.get(0).table())
-                        .toList());
-                Savepoints.release(connection, savepoint);
+                graph = HostReads.guarded(connection, false, () -> CascadeGraph.read(connection,
+                        columns.values().stream().map(list -> list.get(0).table()).toList()));
             } catch (SQLException | RuntimeException | LinkageError e) {
                 // Once, whatever the cause (a driver without getSchema() throws AbstractMethodError): never again.
                 Log.warn("cannot read the database's foreign keys ({}); files that ON DELETE CASCADE releases are "
                         + "kept", e.toString());
                 graph = CascadeGraph.EMPTY;
-                try {
-                    Savepoints.rollback(connection, savepoint);
-                } catch (SQLException ignored) {
-                    // the transaction's own statements will say whether it is still usable
-                }
             }
         }
         return graph;

@@ -1,13 +1,9 @@
 package dev.filecleanup.hibernate;
 
 import dev.filecleanup.capture.CollectionStates;
-import dev.filecleanup.capture.Savepoints;
-import java.sql.Clob;
+import dev.filecleanup.capture.HostReads;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,7 +19,7 @@ import org.hibernate.persister.collection.CollectionPersister;
 
 /** Reads element collections with calls whose signatures are the same from 5.6 to 7.4. */
 public final class HibernateCollections implements CollectionStates {
-    /** The collection persisters whose read by owner key has worked once. */
+    /** The collection persisters whose read by owner key has worked once: it runs without a savepoint. */
     private final Set<Object> verified = ConcurrentHashMap.newKeySet();
     @Override
     public boolean initialized(Object collection) {
@@ -67,27 +63,9 @@ public final class HibernateCollections implements CollectionStates {
         }
         // The session's own connection: the rows as its transaction sees them, just before it deletes them.
         Connection connection = owner.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-        // A failed statement must not leave the host's transaction unusable (PostgreSQL refuses every later one):
-        // a collection's first read runs inside a savepoint. Once its SQL has worked, it is trusted.
-        Savepoint savepoint = verified.contains(persister) ? null : Savepoints.set(connection);
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            collection.getKeyType().nullSafeSet(statement, key, 1, owner);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Object[] row = new Object[columns.length];
-                    for (int i = 0; i < columns.length; i++) {
-                        Object value = result.getObject(i + 1);
-                        row[i] = value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value;
-                    }
-                    rows.add(row);
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            Savepoints.rollback(connection, savepoint);
-            throw e;
-        }
-        Savepoints.release(connection, savepoint);
+        List<Object[]> rows = HostReads.guarded(connection, verified.contains(persister), () -> HostReads.rows(
+                connection, sql.toString(), statement -> collection.getKeyType().nullSafeSet(statement, key, 1, owner),
+                new boolean[columns.length]));
         verified.add(persister);
         return rows;
     }
