@@ -8,6 +8,7 @@ import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.cleanup.Counters;
 import dev.filecleanup.cleanup.DeletionQueue;
 import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.journal.Journal;
 import dev.filecleanup.line.HibernateLine;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,14 @@ final class FileCleanup {
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
     private final CaptureRoutes routes;
+    private final Journal journal;
 
-    FileCleanup(AgentConfig config) {
+    FileCleanup(AgentConfig config, Journal journal) {
         this.config = config;
-        this.queue = new DeletionQueue(config.roots(), config.dryRun(), counters);
-        this.transactions = new SessionTransactions(queue::submit);
+        this.journal = journal;
+        this.queue = new DeletionQueue(config.roots(), config.dryRun(), config.retryAttempts(), config.retryDelay(),
+                counters, journal, config.queueCapacity(), config.replayDelay());
+        this.transactions = new SessionTransactions(journal, queue::submit);
         this.routes = new CaptureRoutes(transactions);
     }
 
@@ -100,9 +104,11 @@ final class FileCleanup {
     /** At JVM exit: finish what is pending, within the configured bound, and summarise. */
     void shutdown() {
         if (!queue.awaitIdle(config.shutdownTimeout())) {
-            Log.warn("{} transaction(s) still pending at exit after {}s; their files are kept",
-                    queue.pending(), config.shutdownTimeout().toSeconds());
+            Log.warn("{} transaction(s) still pending at exit after {}s; {}", queue.pending(),
+                    config.shutdownTimeout().toSeconds(), journal == Journal.NONE ? "their files are kept"
+                            : "their files wait in the journal " + journal + " for the next start");
         }
+        journal.close();
         Log.info("summary: {}", counters.summary(config.dryRun()));
     }
 }

@@ -132,6 +132,14 @@ public final class Hooks {
         }
     }
 
+    public static void transactionCommitting(Object session) {
+        try {
+            cleanup.transactions().committing(session);
+        } catch (Throwable t) {
+            Log.error("failed to journal a committing transaction's files; they are handled in memory only", t);
+        }
+    }
+
     public static void transactionCompleted(Object session, boolean committed) {
         try {
             cleanup.transactions().completed(session, committed);

@@ -7,6 +7,8 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.journal.Journal;
+import dev.filecleanup.journal.Journals;
 import dev.filecleanup.line.HibernateLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,12 +47,21 @@ final class Installer {
                     + "ever be deleted; nothing installed", version());
             return;
         }
-        FileCleanup cleanup = new FileCleanup(config);
+        Journal journal;
+        try {
+            journal = Journals.open(config.journal());
+        } catch (IOException e) {
+            Log.error("hibernate-file-cleanup {}: the journal cannot be used, so nothing is installed: {}", version(),
+                    e.getMessage());
+            return;
+        }
+        FileCleanup cleanup = new FileCleanup(config, journal);
         Hooks.install(cleanup);
         Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
         weave(instrumentation);
-        Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}{}", version(), Runtime.version().feature(),
-                config.roots(), config.dryRun() ? ", dry run (nothing is deleted)" : "");
+        Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}, journal {}{}", version(),
+                Runtime.version().feature(), config.roots(), journal,
+                config.dryRun() ? ", dry run (nothing is deleted)" : "");
         config.warnings().forEach(warning -> Log.warn("{}", warning));
         if (late) {
             Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
@@ -84,11 +95,15 @@ final class Installer {
                 .type(hibernate("org.hibernate.internal.StatelessSessionImpl"))
                 .transform(advice(namedOneOf("delete", "update", "upsert").and(takesArguments(String.class,
                                 Object.class)), "StatelessWriteAdvice")
-                        // Its completion does not call AbstractSharedSessionContract's, advised below: both are.
+                        // Its completions do not call AbstractSharedSessionContract's, advised below: both are.
+                        .advice(named("beforeTransactionCompletion").and(takesArguments(0)),
+                                ADVICE + "TransactionCommittingAdvice")
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
                 .type(hibernate("org.hibernate.internal.AbstractSharedSessionContract"))
                 .transform(advice(named("startTransactionBoundary").and(takesArguments(0)), "TransactionBeginAdvice")
+                        .advice(named("beforeTransactionCompletion").and(takesArguments(0)),
+                                ADVICE + "TransactionCommittingAdvice")
                         .advice(named("afterTransactionCompletion").and(takesArguments(boolean.class, boolean.class)),
                                 ADVICE + "TransactionCompletionAdvice"))
                 .installOn(instrumentation);

@@ -9,6 +9,7 @@ import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.catalog.MappedAttribute;
 import dev.filecleanup.cleanup.H2Model;
 import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.journal.Journal;
 import dev.filecleanup.line.HibernateLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,9 +107,9 @@ class FileCleanupTest {
     /** One committed transaction that removed a row holding {@code file}; its check blocks until released. */
     private FileCleanup committedRemovalOf(String file, int shutdownTimeoutSeconds) throws Throwable {
         Files.writeString(root.resolve(file), "x");
-        FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(),
+        FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none",
                 "filecleanup.attributes", "Document.filePath",
-                "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()));
+                "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()), Journal.NONE);
         cleanup.watch(sessionFactory, HibernateLine.V6_2, database);
         cleanup.transactions().began(session);
         cleanup.routes().entityDeleted(new FakeAction(session), persister, new Object[] {file});

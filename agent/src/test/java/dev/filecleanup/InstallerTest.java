@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.journal.Journal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -51,7 +52,7 @@ class InstallerTest {
     void theWovenAdviceDeletesAfterCommitOnly() throws Exception {
         Instrumentation instrumentation = ByteBuddyAgent.install();
         FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(),
-                Map.of("filecleanup.roots", root.toString(), "filecleanup.attributes", "Upload.path"), Map.of()));
+                Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none", "filecleanup.attributes", "Upload.path"), Map.of()), Journal.NONE);
         Hooks.install(cleanup);
         ResettableClassFileTransformer transformer = Installer.weave(instrumentation);
         try {

@@ -5,9 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The values released by one session's current transaction; the first capture of a value wins. */
+/**
+ * The values released by one session's current transaction; the first capture of a value wins. Once journaled,
+ * each value has its entry number: a value captured after that (by a flush that runs later than the journal
+ * write, which Hibernate does not do on its own) is journaled when the transaction ends.
+ */
 final class TransactionFiles {
     private final Map<String, ReleasedFile> files = new LinkedHashMap<>();
+    private final Map<String, Long> entries = new LinkedHashMap<>();
 
     synchronized void add(ReleasedFile file) {
         files.putIfAbsent(file.value(), file);
@@ -15,5 +20,21 @@ final class TransactionFiles {
 
     synchronized List<ReleasedFile> snapshot() {
         return new ArrayList<>(files.values());
+    }
+
+    /** The values not journaled yet. */
+    synchronized List<ReleasedFile> unjournaled() {
+        return files.values().stream().filter(file -> !entries.containsKey(file.value())).toList();
+    }
+
+    synchronized void journaled(List<ReleasedFile> written, long[] numbers) {
+        for (int i = 0; i < numbers.length; i++) {
+            entries.put(written.get(i).value(), numbers[i]);
+        }
+    }
+
+    /** The entry numbers of {@link #snapshot()}'s values, in its order. */
+    synchronized long[] entries() {
+        return files.keySet().stream().mapToLong(value -> entries.getOrDefault(value, 0L)).toArray();
     }
 }

@@ -11,6 +11,10 @@ public final class Counters {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong referenceQueries = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
 
     /** Values handed to the queue by committed transactions. */
     public long released() {
@@ -47,6 +51,42 @@ public final class Counters {
         return referenceQueries.get();
     }
 
+    /** Deletions attempted again after a storage error. */
+    public long retried() {
+        return retried.get();
+    }
+
+    /** Released files left in the journal, not in memory, because the queue was full. */
+    public long spilled() {
+        return spilled.get();
+    }
+
+    /** Released files dropped because the queue was full and no journal holds them: they stay on disk. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Journal entries taken up again: from an earlier run, or left there when the queue was full. */
+    public long replayed() {
+        return replayed.get();
+    }
+
+    void countRetried() {
+        retried.incrementAndGet();
+    }
+
+    void countSpilled(int values) {
+        spilled.addAndGet(values);
+    }
+
+    void countDropped(int values) {
+        dropped.addAndGet(values);
+    }
+
+    void countReplayed(int values) {
+        replayed.addAndGet(values);
+    }
+
     void countReleased(int values) {
         released.addAndGet(values);
     }
@@ -79,6 +119,9 @@ public final class Counters {
     public String summary(boolean dryRun) {
         return released() + " released, " + deleted() + " deleted" + (dryRun ? " (dry run)" : "") + ", "
                 + alreadyGone() + " already gone, " + kept() + " kept (still referenced or unchecked), "
-                + refused() + " refused, " + failed() + " failed, " + referenceQueries() + " reference queries";
+                + refused() + " refused, " + failed() + " failed, " + referenceQueries() + " reference queries"
+                + (replayed() > 0 ? ", " + replayed() + " replayed from the journal" : "")
+                + (spilled() > 0 ? ", " + spilled() + " left in the journal while the queue was full" : "")
+                + (dropped() > 0 ? ", " + dropped() + " dropped while the queue was full" : "");
     }
 }

@@ -1,9 +1,13 @@
 package dev.filecleanup.cleanup;
 
 import dev.filecleanup.Log;
+import dev.filecleanup.capture.CommittedFiles;
 import dev.filecleanup.capture.ReleasedFile;
+import dev.filecleanup.journal.Journal;
 import dev.filecleanup.catalog.FactoryModel;
 import dev.filecleanup.catalog.FileColumn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,42 +18,76 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs after commit, off the host's threads: takes the files of committed transactions, asks the reference
  * check which of them rows still name, and hands only the rest to the path-safe delete. Everything queued
  * together is checked together, so a burst of transactions costs one round of reference queries. The worker
  * survives interrupts and errors: a worker that dies anyway is replaced.
+ *
+ * <p>The queue holds at most {@code capacity} files. When it is full, a commit's files stay in the journal only,
+ * and are replayed from there once the queue has room; without a journal they are dropped, counted and logged.
+ * Entries of an earlier run are replayed once the SessionFactories are built and have settled.
  */
 public final class DeletionQueue {
-    private final BlockingQueue<List<ReleasedFile>> inbox = new LinkedBlockingQueue<>();
+    private static final int REPLAY_BATCH = 2_000;
+    private static final long RESCAN_UNCHECKED_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final BlockingQueue<Work> inbox = new LinkedBlockingQueue<>();
     private final StorageRoots roots;
     private final ReferenceCheck check;
     private final SafeDeleter deleter;
     private final Counters counters;
+    private final Journal journal;
+    private final int capacity;
+    private final long replayDelayNanos;
     private final Object idle = new Object();
     private long inFlight;
+    private long queuedFiles;
+    private boolean full;
+    private volatile long replayAt = Long.MAX_VALUE;
+    private volatile boolean replayWanted = true;
+    private long replayAfter;
+    private boolean replaying;
 
-    public DeletionQueue(List<Path> roots, boolean dryRun, Counters counters) {
-        this(new StorageRoots(roots), dryRun, counters);
+    /** What the worker takes: committed files and their journal entries, or replayed ones and when they were released. */
+    private record Work(List<ReleasedFile> files, long[] entries, long[] releasedAt) {
     }
 
-    private DeletionQueue(StorageRoots roots, boolean dryRun, Counters counters) {
-        this(roots, new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters), counters);
+    public DeletionQueue(List<Path> roots, boolean dryRun, int attempts, Duration retryDelay, Counters counters,
+                         Journal journal, int capacity, Duration replayDelay) {
+        this(new StorageRoots(roots), dryRun, attempts, retryDelay, counters, journal, capacity, replayDelay);
     }
 
-    DeletionQueue(StorageRoots roots, ReferenceCheck check, SafeDeleter deleter, Counters counters) {
+    private DeletionQueue(StorageRoots roots, boolean dryRun, int attempts, Duration retryDelay, Counters counters,
+                          Journal journal, int capacity, Duration replayDelay) {
+        this(roots, new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters, attempts, retryDelay),
+                counters, journal, capacity, replayDelay);
+    }
+
+    DeletionQueue(StorageRoots roots, ReferenceCheck check, SafeDeleter deleter, Counters counters, Journal journal,
+                  int capacity, Duration replayDelay) {
         this.roots = roots;
         this.check = check;
         this.deleter = deleter;
         this.counters = counters;
+        this.journal = journal;
+        this.capacity = capacity;
+        this.replayDelayNanos = replayDelay.toNanos();
         startWorker();
     }
 
-    /** From now on, rows of {@code sessionFactory} in {@code columns} protect the files they name. */
+    /**
+     * From now on, rows of {@code sessionFactory} in {@code columns} protect the files they name. The journal is
+     * replayed once no further factory has been built for the replay delay: a value from an earlier run may be
+     * named by rows of any persistence unit.
+     */
     public void watch(Object sessionFactory, String name, FactoryModel model, List<FileColumn> columns) {
         check.register(sessionFactory, new FactoryReferences(name, model,
                 columns.stream().map(column -> new ColumnQuery(column, counters)).toList()));
+        replayAt = System.nanoTime() + replayDelayNanos;
+        inbox.add(WAKE);
     }
 
     /** The factory closed; its rows still protect their files for as long as they can be read. */
@@ -58,22 +96,50 @@ public final class DeletionQueue {
     }
 
     /** Takes the values of one committed transaction. Never blocks and never throws on the committing thread. */
-    public void submit(List<ReleasedFile> files) {
+    public void submit(CommittedFiles committed) {
+        List<ReleasedFile> files = committed.files();
         if (files.isEmpty()) {
             return;
         }
         counters.countReleased(files.size());
         synchronized (idle) {
+            if (queuedFiles + files.size() > capacity) {
+                overflow(committed);
+                return;
+            }
             inFlight++;
+            queuedFiles += files.size();
         }
-        inbox.add(files);
+        inbox.add(new Work(files, committed.entries(), null));
     }
 
-    /** Waits until everything submitted so far is processed; false when the timeout ran out first. */
+    /** Holds {@link #idle}. Journaled files wait in the journal; the others are dropped, and say so. */
+    private void overflow(CommittedFiles committed) {
+        int journaled = (int) java.util.Arrays.stream(committed.entries()).filter(e -> e != Journal.NOT_JOURNALED)
+                .count();
+        int dropped = committed.files().size() - journaled;
+        counters.countSpilled(journaled);
+        counters.countDropped(dropped);
+        journal.completed(committed.entries(), true);
+        if (journaled > 0) {
+            replayWanted = true;
+        }
+        if (!full) {
+            full = true;
+            Log.warn("the deletion queue is full ({} files, filecleanup.queue.capacity): {}", capacity,
+                    dropped == 0 ? "released files wait in the journal " + journal + " until it has room"
+                            : "released files that no journal holds are dropped, and stay on disk");
+        }
+    }
+
+    /**
+     * Waits until everything submitted so far is processed, and a journal replay that is due has run; false when
+     * the timeout ran out first.
+     */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
-            while (inFlight > 0) {
+            while (inFlight > 0 || replaying || replayWanted && replayAt - System.nanoTime() <= 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -96,6 +162,8 @@ public final class DeletionQueue {
         }
     }
 
+    private static final Work WAKE = new Work(List.of(), new long[0], null);
+
     private void startWorker() {
         Thread worker = new Thread(this::work, "file-cleanup-deleter");
         worker.setDaemon(true);
@@ -108,48 +176,110 @@ public final class DeletionQueue {
 
     private void work() {
         while (true) {
-            List<List<ReleasedFile>> batches = new ArrayList<>();
+            List<Work> batches = new ArrayList<>();
             try {
-                batches.add(inbox.take());
+                long wait = replayWanted && replayAt != Long.MAX_VALUE ? replayAt - System.nanoTime() : Long.MAX_VALUE;
+                Work first = wait == Long.MAX_VALUE ? inbox.take() : inbox.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batches.add(first);
+                }
             } catch (InterruptedException e) {
                 // Not ours to stop: the host interrupted every thread, or one it should not have.
                 Log.warn("the deletion worker was interrupted; it goes on");
                 continue;
             }
             inbox.drainTo(batches);
+            batches.removeIf(batch -> batch == WAKE);
             try {
-                process(batches);
+                if (!batches.isEmpty()) {
+                    process(batches);
+                } else {
+                    replay();
+                }
             } catch (Throwable t) {
                 Log.error("unexpected error; the files of " + batches.size() + " transaction(s) are kept", t);
             } finally {
                 Thread.interrupted();
-                synchronized (idle) {
-                    inFlight -= batches.size();
-                    idle.notifyAll();
+                if (!batches.isEmpty()) {
+                    synchronized (idle) {
+                        inFlight -= batches.size();
+                        batches.forEach(batch -> queuedFiles -= batch.files().size());
+                        if (inFlight == 0 && full) {
+                            full = false;
+                            Log.info("the deletion queue has room again");
+                        }
+                        idle.notifyAll();
+                    }
                 }
             }
         }
     }
 
     /**
+     * Takes up journal entries that wait for no transaction: those of an earlier run, those the queue had no
+     * room for, and those whose references could not be checked. Runs only when the queue is empty, so none of
+     * them is also in memory; each round continues after the last entry of the one before.
+     */
+    private void replay() {
+        if (!replayWanted || System.nanoTime() < replayAt) {
+            return;
+        }
+        synchronized (idle) {
+            replaying = true;
+            replayWanted = false;
+        }
+        try {
+            replayRound();
+        } finally {
+            synchronized (idle) {
+                replaying = false;
+                idle.notifyAll();
+            }
+        }
+    }
+
+    private void replayRound() {
+        List<Journal.Entry> entries = new ArrayList<>();
+        int handed = journal.replay(replayAfter, Math.min(capacity, REPLAY_BATCH), entries::add);
+        if (entries.isEmpty()) {
+            replayAfter = 0;
+            return;
+        }
+        counters.countReplayed(entries.size());
+        Log.info("replaying {} released file(s) from the journal {}", entries.size(), journal);
+        replayAfter = entries.get(entries.size() - 1).number();
+        if (handed >= Math.min(capacity, REPLAY_BATCH)) {
+            replayWanted = true;
+        } else {
+            replayAfter = 0;
+        }
+        List<ReleasedFile> files = entries.stream().map(Journal.Entry::file).toList();
+        process(List.of(new Work(files, entries.stream().mapToLong(Journal.Entry::number).toArray(),
+                entries.stream().mapToLong(Journal.Entry::releasedAt).toArray())));
+    }
+
+    /**
      * Values that cannot be deleted (refused, already gone) are only reported, with the reason. The others
      * are grouped by the file they name, checked together, and deleted unless some row still names them.
      */
-    private void process(List<List<ReleasedFile>> batches) {
+    private void process(List<Work> batches) {
         Map<Path, Target> targets = new LinkedHashMap<>();
         Set<String> undeletable = new HashSet<>();
-        for (List<ReleasedFile> batch : batches) {
-            for (ReleasedFile file : batch) {
+        for (Work batch : batches) {
+            for (int i = 0; i < batch.files().size(); i++) {
+                ReleasedFile file = batch.files().get(i);
                 StorageRoots.Resolution resolution = roots.resolve(file.value());
                 if (resolution.refusal() != null || resolution.missing()) {
                     if (undeletable.add(file.value())) {
                         // Reported, never deleted: a file that appears now was not checked against the rows.
                         deleter.report(file, resolution);
                     }
+                    journal.settle(batch.entries()[i]);
                     continue;
                 }
                 targets.computeIfAbsent(resolution.file(),
-                        real -> new Target(file, roots.lexical(file.value()), real)).add(file);
+                        real -> new Target(file, roots.lexical(file.value()), real))
+                        .add(file, batch.entries()[i], batch.releasedAt() == null ? 0 : batch.releasedAt()[i]);
             }
         }
         if (targets.isEmpty()) {
@@ -159,15 +289,53 @@ public final class DeletionQueue {
         for (Target target : targets.values()) {
             String reason = keep.get(target);
             if (reason == null) {
-                deleter.delete(target.first());
+                reason = changedSinceReleased(target);
+            }
+            if (reason == null) {
+                String failure = deleter.delete(target.first());
+                target.entries().forEach(entry -> {
+                    if (failure == null) {
+                        journal.settle(entry);
+                    } else {
+                        journal.failed(entry, failure);
+                    }
+                });
+                continue;
+            }
+            counters.countKept();
+            if (ReferenceCheck.STILL_REFERENCED.equals(reason)) {
+                Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                target.entries().forEach(journal::settle);
+            } else if (reason.startsWith(CHANGED)) {
+                Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                target.entries().forEach(journal::settle);
             } else {
-                counters.countKept();
-                if (ReferenceCheck.STILL_REFERENCED.equals(reason)) {
-                    Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
-                } else {
-                    Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                // The entries wait in the journal, and are checked again later.
+                Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                if (target.entries().stream().anyMatch(entry -> entry != Journal.NOT_JOURNALED)) {
+                    journal.completed(target.entries().stream().mapToLong(Long::longValue).toArray(), true);
+                    replayWanted = true;
+                    replayAt = Math.max(replayAt, System.nanoTime() + RESCAN_UNCHECKED_NANOS);
                 }
             }
+        }
+    }
+
+    private static final String CHANGED = "written after it was released";
+
+    /**
+     * A replayed value's file that was written after its release is not the file that was released: a new upload
+     * under the same name, which no committed row may name yet. Why to keep it, or null.
+     */
+    private static String changedSinceReleased(Target target) {
+        if (target.latestReplayedRelease() == 0) {
+            return null;
+        }
+        try {
+            long modified = Files.getLastModifiedTime(target.real()).toMillis();
+            return modified > target.latestReplayedRelease() ? CHANGED + " (replayed from the journal)" : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 }

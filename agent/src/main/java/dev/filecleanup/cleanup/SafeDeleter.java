@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** Deletes one released file if the storage roots allow it, and logs one line with the outcome. */
+/**
+ * Deletes one released file if the storage roots allow it, and logs one line with the outcome. A storage error
+ * is retried with a pause that doubles each time, unless it cannot pass (permission denied); the last failure
+ * is reported once, with its reason.
+ */
 final class SafeDeleter {
-    static final int ATTEMPTS = 3;
 
     /** The unlink itself; tests replace it to simulate storage errors. */
     interface Unlink {
@@ -20,48 +24,55 @@ final class SafeDeleter {
     private final boolean dryRun;
     private final Counters counters;
     private final Unlink unlink;
+    private final int attempts;
+    private final Duration firstPause;
 
-    SafeDeleter(StorageRoots roots, boolean dryRun, Counters counters) {
-        this(roots, dryRun, counters, Files::deleteIfExists);
+    SafeDeleter(StorageRoots roots, boolean dryRun, Counters counters, int attempts, Duration firstPause) {
+        this(roots, dryRun, counters, attempts, firstPause, Files::deleteIfExists);
     }
 
-    SafeDeleter(StorageRoots roots, boolean dryRun, Counters counters, Unlink unlink) {
+    SafeDeleter(StorageRoots roots, boolean dryRun, Counters counters, int attempts, Duration firstPause,
+                Unlink unlink) {
         this.roots = roots;
         this.dryRun = dryRun;
         this.counters = counters;
+        this.attempts = attempts;
+        this.firstPause = firstPause;
         this.unlink = unlink;
     }
 
     /**
      * Deletes the file a value names, resolving it once more: the file may have changed since it was checked. A
-     * value that no longer resolves to a file we may delete is only reported.
+     * value that no longer resolves to a file we may delete is only reported. Returns why the deletion failed, or
+     * null when the value is dealt with.
      */
-    void delete(ReleasedFile file) {
+    String delete(ReleasedFile file) {
         StorageRoots.Resolution resolution = roots.resolve(file.value());
         if (resolution.refusal() != null || resolution.missing()) {
             report(file, resolution);
-            return;
+            return null;
         }
         if (dryRun) {
             counters.countDeleted();
             Log.info("dry run: would delete {} ({})", resolution.file(), file.origin());
-            return;
+            return null;
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 unlink.delete(resolution.file());
                 counters.countDeleted();
                 Log.info("deleted {} ({})", resolution.file(), file.origin());
-                return;
+                return null;
             } catch (AccessDeniedException e) {
-                fail(file, resolution, "permission denied");
-                return;
+                return fail(file, resolution, "permission denied", attempt);
             } catch (IOException | SecurityException e) {
-                if (attempt == ATTEMPTS) {
-                    fail(file, resolution, e.toString());
-                    return;
+                if (attempt >= attempts) {
+                    return fail(file, resolution, e.toString(), attempt);
                 }
-                pause(attempt);
+                counters.countRetried();
+                Log.debug("deleting {} failed (attempt {} of {}), retrying: {}", resolution.file(), attempt, attempts,
+                        e.toString());
+                pause(firstPause.toMillis() << Math.min(attempt - 1, 20));
             }
         }
     }
@@ -77,14 +88,16 @@ final class SafeDeleter {
         }
     }
 
-    private void fail(ReleasedFile file, StorageRoots.Resolution resolution, String reason) {
+    private String fail(ReleasedFile file, StorageRoots.Resolution resolution, String reason, int attempt) {
         counters.countFailed();
-        Log.error("could not delete {} ({}): {}", resolution.file(), file.origin(), reason);
+        Log.error("could not delete {} ({}) after {} attempt(s): {}", resolution.file(), file.origin(), attempt,
+                reason);
+        return reason;
     }
 
-    private static void pause(int attempt) {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(100L * attempt);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

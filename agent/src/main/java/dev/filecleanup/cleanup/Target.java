@@ -2,7 +2,9 @@ package dev.filecleanup.cleanup;
 
 import dev.filecleanup.capture.ReleasedFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,6 +18,8 @@ final class Target {
     private final Path real;
     private final Set<Object> tenants = new LinkedHashSet<>();
     private final Set<String> columns = new LinkedHashSet<>();
+    private final List<Long> entries = new ArrayList<>();
+    private long latestReplayedRelease;
 
     /** {@code lexical}: the path as the first value spells it; {@code real}: the file itself. */
     Target(ReleasedFile first, Path lexical, Path real) {
@@ -24,9 +28,21 @@ final class Target {
         this.real = real;
     }
 
-    void add(ReleasedFile file) {
+    /** {@code entry}: its journal entry; {@code releasedAt}: when a replayed entry was written, else 0. */
+    void add(ReleasedFile file, long entry, long releasedAt) {
         tenants.add(file.tenant());
         columns.add(file.column());
+        entries.add(entry);
+        latestReplayedRelease = Math.max(latestReplayedRelease, releasedAt);
+    }
+
+    List<Long> entries() {
+        return entries;
+    }
+
+    /** When the latest replayed value naming this file was released (epoch milliseconds); 0 if none was. */
+    long latestReplayedRelease() {
+        return latestReplayedRelease;
     }
 
     /** The first value released for this file, for the log and the deletion. */

@@ -29,9 +29,14 @@ public final class AgentConfig {
     private final boolean dryRun;
     private final Duration shutdownTimeout;
     private final String logLevel;
+    private final JournalSetting journal;
+    private final Duration replayDelay;
+    private final int retryAttempts;
+    private final Duration retryDelay;
+    private final int queueCapacity;
     private final List<String> warnings;
 
-    private AgentConfig(Map<ConfigOption, String> values) {
+    private AgentConfig(Map<ConfigOption, String> values, Path home) {
         this.enabled = parseBoolean(values, ConfigOption.ENABLED);
         this.roots = parseRoots(values.get(ConfigOption.ROOTS),
                 parseBoolean(values, ConfigOption.ALLOW_MISSING_ROOTS));
@@ -41,6 +46,13 @@ public final class AgentConfig {
         this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
         this.shutdownTimeout = parseSeconds(values, ConfigOption.SHUTDOWN_TIMEOUT);
         this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
+        this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home,
+                () -> invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
+                        "auto, none, or file:<directory> outside the storage roots"));
+        this.replayDelay = parseDuration(values, ConfigOption.JOURNAL_REPLAY_DELAY);
+        this.retryAttempts = parseCount(values, ConfigOption.RETRY_ATTEMPTS);
+        this.retryDelay = parseDuration(values, ConfigOption.RETRY_DELAY);
+        this.queueCapacity = parseCount(values, ConfigOption.QUEUE_CAPACITY);
     }
 
     /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
@@ -68,7 +80,7 @@ public final class AgentConfig {
             }
             values.put(option, value == null ? option.defaultValue() : value.trim());
         }
-        return new AgentConfig(values);
+        return new AgentConfig(values, Path.of(system.getOrDefault("user.home", ".")).toAbsolutePath());
     }
 
     public boolean enabled() {
@@ -100,6 +112,31 @@ public final class AgentConfig {
         return logLevel;
     }
 
+    /** Where released values wait, durable, between the commit that releases them and their deletion. */
+    public JournalSetting journal() {
+        return journal;
+    }
+
+    /** How long after the last SessionFactory is built the entries of an earlier run are replayed. */
+    public Duration replayDelay() {
+        return replayDelay;
+    }
+
+    /** Attempts at deleting one file before it is reported as failed; 1 means no retry. */
+    public int retryAttempts() {
+        return retryAttempts;
+    }
+
+    /** The pause after the first failed attempt, doubled after each further one. */
+    public Duration retryDelay() {
+        return retryDelay;
+    }
+
+    /** Released files held in memory at most, waiting for their deletion. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
     /** What is legal but worth saying once at startup, such as roots nested in one another. */
     public List<String> warnings() {
         return warnings;
@@ -127,6 +164,45 @@ public final class AgentConfig {
             // reported below
         }
         throw invalid(option, raw, "a number of seconds, 0 or more");
+    }
+
+    private static int parseCount(Map<ConfigOption, String> values, ConfigOption option) {
+        String raw = values.get(option);
+        try {
+            int count = Integer.parseInt(raw);
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(option, raw, "a whole number, 1 or more");
+    }
+
+    /** {@code 250ms}, {@code 5s}, {@code 2m}, or ISO-8601 such as {@code PT0.5S}. */
+    private static Duration parseDuration(Map<ConfigOption, String> values, ConfigOption option) {
+        String raw = values.get(option);
+        try {
+            Duration duration;
+            String lower = raw.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("pt")) {
+                duration = Duration.parse(raw);
+            } else if (lower.endsWith("ms")) {
+                duration = Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+            } else if (lower.endsWith("s")) {
+                duration = Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1)));
+            } else if (lower.endsWith("m")) {
+                duration = Duration.ofMinutes(Long.parseLong(lower.substring(0, lower.length() - 1)));
+            } else {
+                duration = null;
+            }
+            if (duration != null && !duration.isNegative()) {
+                return duration;
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        throw invalid(option, raw, "a duration such as 250ms, 5s, 2m or PT0.5S");
     }
 
     private static String parseLogLevel(String raw) {

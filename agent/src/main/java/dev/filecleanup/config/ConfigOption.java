@@ -14,6 +14,11 @@ enum ConfigOption {
     EXCLUDE("exclude", ""),
     DRY_RUN("dryRun", "false"),
     SHUTDOWN_TIMEOUT("shutdownTimeout", "10"),
+    JOURNAL("journal", "auto"),
+    JOURNAL_REPLAY_DELAY("journal.replayDelay", "5s"),
+    RETRY_ATTEMPTS("retry.attempts", "3"),
+    RETRY_DELAY("retry.delay", "100ms"),
+    QUEUE_CAPACITY("queue.capacity", "100000"),
     LOG_LEVEL("logLevel", "info");
 
     static final String PREFIX = "filecleanup.";

@@ -2,13 +2,14 @@ package dev.filecleanup.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.filecleanup.journal.Journal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionTransactionsTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
-    private final SessionTransactions transactions = new SessionTransactions(handedOver::add);
+    private final SessionTransactions transactions = new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
     private final Object session = new Object();
 
     @Test

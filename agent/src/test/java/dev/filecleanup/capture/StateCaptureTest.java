@@ -2,6 +2,7 @@ package dev.filecleanup.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.filecleanup.journal.Journal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StateCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
-    private final SessionTransactions transactions = new SessionTransactions(handedOver::add);
+    private final SessionTransactions transactions = new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
     private final StateCapture capture = new StateCapture(transactions);
     private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Document whose state arrays hold title at 0, filePath at 1, version at 2 and scan at 3. */

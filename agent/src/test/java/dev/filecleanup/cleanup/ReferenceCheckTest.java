@@ -216,7 +216,7 @@ class ReferenceCheckTest {
                 column ? columnOrTenant : "document.file_path", column ? null : columnOrTenant);
         StorageRoots roots = new StorageRoots(List.of(root));
         Target target = new Target(file, roots.lexical(value), roots.resolve(value).file());
-        target.add(file);
+        target.add(file, 0, 0);
         return target;
     }
 }

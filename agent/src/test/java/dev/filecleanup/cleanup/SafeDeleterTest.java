@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +45,10 @@ class SafeDeleterTest {
 
     @Test
     void accessDeniedFailsAtOnceWithoutRetrying() {
-        deleter(false, path -> {
+        String reason = deleter(false, path -> {
             throw new AccessDeniedException(path.toString());
         }).delete(released("a.txt"));
+        assertEquals("permission denied", reason);
         assertEquals(1, unlinks.get());
         assertEquals(1, counters.failed());
         assertEquals(0, counters.deleted());
@@ -54,7 +56,7 @@ class SafeDeleterTest {
 
     @Test
     void otherStorageErrorsAreRetriedUntilTheLastAttempt() {
-        AtomicInteger failuresLeft = new AtomicInteger(SafeDeleter.ATTEMPTS - 1);
+        AtomicInteger failuresLeft = new AtomicInteger(ATTEMPTS - 1);
         deleter(false, path -> {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IOException("device busy");
@@ -62,8 +64,9 @@ class SafeDeleterTest {
             Files.delete(path);
         }).delete(released("a.txt"));
         assertFalse(Files.exists(file));
-        assertEquals(SafeDeleter.ATTEMPTS, unlinks.get());
+        assertEquals(ATTEMPTS, unlinks.get());
         assertEquals(1, counters.deleted());
+        assertEquals(ATTEMPTS - 1, counters.retried());
     }
 
     @Test
@@ -72,7 +75,7 @@ class SafeDeleterTest {
             throw new IOException("device busy");
         }).delete(released("a.txt"));
         assertTrue(Files.exists(file));
-        assertEquals(SafeDeleter.ATTEMPTS, unlinks.get());
+        assertEquals(ATTEMPTS, unlinks.get());
         assertEquals(1, counters.failed());
     }
 
@@ -86,8 +89,10 @@ class SafeDeleterTest {
         assertEquals(0, unlinks.get());
     }
 
+    private static final int ATTEMPTS = 3;
+
     private SafeDeleter deleter(boolean dryRun, SafeDeleter.Unlink unlink) {
-        return new SafeDeleter(new StorageRoots(List.of(root)), dryRun, counters, path -> {
+        return new SafeDeleter(new StorageRoots(List.of(root)), dryRun, counters, ATTEMPTS, Duration.ofMillis(1), path -> {
             unlinks.incrementAndGet();
             unlink.delete(path);
         });

@@ -41,7 +41,7 @@ public final class Scenarios {
     static {
         for (Map<String, BiConsumer<Uploads, String[]>> more : List.of(ReferenceScenarios.SCENARIOS,
                 ShapeScenarios.SCENARIOS, BulkScenarios.SCENARIOS, CascadeScenarios.SCENARIOS,
-                EnhancedScenarios.SCENARIOS)) {
+                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS)) {
             more.forEach((name, scenario) -> {
                 if (SCENARIOS.putIfAbsent(name, scenario) != null) {
                     throw new IllegalStateException("two scenarios are named " + name);
@@ -61,9 +61,9 @@ public final class Scenarios {
         if ("late-attach".equals(args[0])) {
             awaitAttach(Path.of(args[1]));
         }
-        Uploads app = new Uploads(Path.of(args[1]));
+        Uploads app = CrashScenarios.ownsPersistenceUnit(args[0]) ? null : new Uploads(Path.of(args[1]));
         scenario.accept(app, args);
-        if (!args[0].startsWith("exit-")) {
+        if (app != null && !args[0].startsWith("exit-")) {
             app.close();
         }
         System.out.println("scenario " + args[0] + " finished");

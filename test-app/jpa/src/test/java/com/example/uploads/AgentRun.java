@@ -123,6 +123,12 @@ public final class AgentRun {
             command.add("-javaagent:" + agentJar() + (agentArgument == null ? "" : "=" + agentArgument));
         }
         command.addAll(jvmOptions);
+        // The default journal lives in the user's home: each run gets a home of its own, removed afterwards.
+        Path home = null;
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
+            home = Files.createTempDirectory("filecleanup-home");
+            command.add("-Duser.home=" + home);
+        }
         if (applicationJar != null) {
             command.add("-jar");
             command.add(applicationJar.toString());
@@ -149,6 +155,13 @@ public final class AgentRun {
         }
         String output = Files.readString(log);
         Files.delete(log);
+        if (home != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         assertTrue(finished, "scenario " + name + " did not finish:\n" + output);
         return new Result(process.exitValue(), output);
     }

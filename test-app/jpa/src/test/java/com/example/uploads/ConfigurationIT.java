@@ -86,8 +86,9 @@ class ConfigurationIT {
     @Test
     void rootsThatAreTooWideAreRefusedAndNothingIsInstalled() throws Exception {
         String home = System.getProperty("user.home");
+        // The application's own home, not the one of its own that each run gets.
         AgentRun.Result result = AgentRun.in(root).option("filecleanup.roots", "/,uploads," + home + "," + root)
-                .scenario("remove").succeeded();
+                .option("user.home", home).scenario("remove").succeeded();
         result.assertLogged("not installed, nothing will be deleted");
         result.assertLogged("storage root / is the root of the file system; storage root uploads is relative; "
                 + "give an absolute path; storage root " + home + " is a home directory");

@@ -42,6 +42,11 @@ public enum Database {
                 .map(name -> valueOf(name.trim().toUpperCase(Locale.ROOT)));
     }
 
+    /** A connection to this database, for an oracle that reads what the application committed; null for H2. */
+    Connection connect() throws SQLException {
+        return url == null ? null : DriverManager.getConnection(url, user, password);
+    }
+
     /** JVM options that point the test application at this database. */
     List<String> options() {
         if (url == null) {

@@ -1,0 +1,94 @@
+package dev.filecleanup.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code filecleanup.journal}: {@code none}, {@code file:<directory>}, or {@code auto}, the default, a file journal
+ * in the user's home that belongs to this set of storage roots. A journal never lies inside a storage root: its
+ * own files would then be candidates for deletion.
+ *
+ * @param directory where the file journal lives; null for {@code none}
+ * @param automatic whether the directory was chosen for the user, who may then run without a journal if it
+ *                  cannot be used; a directory the user named that cannot be used is an error
+ */
+public record JournalSetting(Path directory, boolean automatic) {
+    static final String AUTO_FOLDER = ".filecleanup";
+
+    static JournalSetting parse(String raw, List<Path> roots, Path home, Supplier<IllegalArgumentException> invalid) {
+        if ("none".equals(raw)) {
+            return new JournalSetting(null, false);
+        }
+        if ("auto".equals(raw)) {
+            Path directory = home.resolve(AUTO_FOLDER).resolve("journal-" + fingerprint(roots));
+            return new JournalSetting(inside(directory, roots) ? null : directory, true);
+        }
+        if (raw.startsWith("file:") && raw.length() > "file:".length()) {
+            Path directory;
+            try {
+                directory = Path.of(raw.substring("file:".length())).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw invalid.get();
+            }
+            if (inside(directory, roots)) {
+                throw new IllegalArgumentException(ConfigOption.JOURNAL.key() + ": the journal " + directory
+                        + " lies inside a storage root; put it outside every root");
+            }
+            return new JournalSetting(directory, false);
+        }
+        throw invalid.get();
+    }
+
+    public boolean none() {
+        return directory == null;
+    }
+
+    /** Whether the directory, or what its existing part really is, lies inside a root, or holds one. */
+    private static boolean inside(Path directory, List<Path> roots) {
+        Path real = real(directory);
+        for (Path root : roots) {
+            Path realRoot = real(root);
+            if (directory.startsWith(root) || real.startsWith(realRoot) || root.startsWith(directory)
+                    || realRoot.startsWith(real)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The real path of the longest existing prefix, followed by the rest as given. */
+    private static Path real(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path));
+        } catch (IOException | SecurityException e) {
+            return path;
+        }
+    }
+
+    /** The same roots, in any order, always give the same folder; other roots give another. */
+    private static String fingerprint(List<Path> roots) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            roots.stream().map(Path::toString).sorted()
+                    .forEach(root -> digest.update((root + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

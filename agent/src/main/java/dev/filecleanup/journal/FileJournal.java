@@ -1,0 +1,248 @@
+package dev.filecleanup.journal;
+
+import dev.filecleanup.Log;
+import dev.filecleanup.capture.ReleasedFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A write-ahead journal in a local directory, for one JVM. A committing transaction appends its values and waits
+ * until they are forced to the disk; transactions that commit together share one forced write, whoever comes
+ * first writing everything appended so far (group commit). Settling an entry only appends a mark, never forced:
+ * a mark lost in a crash costs one more look at a file on replay. The file is rewritten without its settled
+ * entries once they make up most of it.
+ */
+public final class FileJournal implements Journal {
+    static final long COMPACT_AT = 4L << 20;
+
+    private final JournalFile file;
+    private final long compactAt;
+    private final EntrySet entries;
+    private final Object forcing = new Object();
+    private final ByteArrayOutputStream unwritten = new ByteArrayOutputStream();
+    private long appended;
+    private long written;
+    private boolean closed;
+
+    private FileJournal(JournalFile file, EntrySet entries, long compactAt) {
+        this.file = file;
+        this.entries = entries;
+        this.compactAt = compactAt;
+    }
+
+    /** Opens the journal in {@code directory}, which no other JVM may be using, and reads what it holds. */
+    public static FileJournal open(Path directory) throws IOException {
+        return open(directory, COMPACT_AT);
+    }
+
+    static FileJournal open(Path directory, long compactAt) throws IOException {
+        JournalFile file = JournalFile.open(directory);
+        try {
+            EntrySet entries = new EntrySet();
+            long cut = file.recover(entries::replayed);
+            if (cut > 0) {
+                Log.warn("journal {}: dropped {} byte(s) after its last whole record (an append cut short by a "
+                        + "crash)", directory, cut);
+            }
+            FileJournal journal = new FileJournal(file, entries, compactAt);
+            if (entries.failed() > 0) {
+                Log.warn("journal {}: {} file(s) could not be deleted by an earlier run and are kept, marked failed",
+                        directory, entries.failed());
+            }
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long[] committing(List<ReleasedFile> files) {
+        long[] numbers = new long[files.size()];
+        long ticket;
+        synchronized (this) {
+            if (closed) {
+                return numbers;
+            }
+            long at = System.currentTimeMillis();
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = entries.add();
+                unwritten.writeBytes(JournalRecords.added(numbers[i], files.get(i), at));
+            }
+            ticket = ++appended;
+        }
+        try {
+            write(ticket, true);
+            return numbers;
+        } catch (IOException | RuntimeException e) {
+            Log.error("could not write to the journal {}; {} released file(s) are not journaled, and a crash before "
+                    + "their deletion would leave them behind: {}", file.directory(), numbers.length, e.toString());
+            synchronized (this) {
+                for (long number : numbers) {
+                    entries.completed(number, false);
+                }
+            }
+            return new long[numbers.length];
+        }
+    }
+
+    @Override
+    public synchronized void completed(long[] entries, boolean committed) {
+        for (long number : entries) {
+            if (number != NOT_JOURNALED && this.entries.completed(number, committed) && !committed && !closed) {
+                unwritten.writeBytes(JournalRecords.settled(number));
+            }
+        }
+    }
+
+    @Override
+    public void settle(long entry) {
+        mark(entry, JournalRecords.settled(entry), false);
+    }
+
+    @Override
+    public void failed(long entry, String reason) {
+        mark(entry, JournalRecords.failed(entry, reason), true);
+    }
+
+    private void mark(long entry, byte[] record, boolean failed) {
+        boolean compact;
+        synchronized (this) {
+            if (entry == NOT_JOURNALED || closed || !entries.settled(entry, failed)) {
+                return;
+            }
+            unwritten.writeBytes(record);
+            compact = unwritten.size() > 64 << 10;
+        }
+        if (compact) {
+            try {
+                write(Long.MAX_VALUE, false);
+            } catch (IOException | RuntimeException e) {
+                Log.warn("could not write to the journal {}: {}", file.directory(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public int replay(long after, int limit, Consumer<Entry> sink) {
+        FileChannel reader;
+        long size;
+        try {
+            synchronized (forcing) {
+                write(Long.MAX_VALUE, false);
+                size = file.size();
+                reader = file.reader();
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.warn("could not read the journal {}: {}", file.directory(), e.toString());
+            return 0;
+        }
+        int[] handed = {0};
+        try (reader) {
+            JournalFile.scan(reader, size, record -> {
+                if (handed[0] < limit && record.kind() == JournalRecords.ADDED && record.number() > after) {
+                    boolean waiting;
+                    synchronized (this) {
+                        waiting = entries.waiting(record.number());
+                    }
+                    if (waiting) {
+                        handed[0]++;
+                        sink.accept(new Entry(record.number(), record.file(), record.at()));
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            Log.warn("could not read the journal {}: {}", file.directory(), e.toString());
+        }
+        return handed[0];
+    }
+
+    /**
+     * Writes everything appended so far unless a call with a later {@code ticket} already did; whoever holds
+     * {@link #forcing} writes for all who wait behind it. Then compacts the file if it is mostly settled entries.
+     */
+    private void write(long ticket, boolean force) throws IOException {
+        synchronized (forcing) {
+            if (written >= ticket && force) {
+                return;
+            }
+            byte[] bytes;
+            long upTo;
+            synchronized (this) {
+                bytes = unwritten.toByteArray();
+                unwritten.reset();
+                upTo = appended;
+            }
+            if (bytes.length > 0 || force) {
+                file.append(bytes, force);
+            }
+            if (force) {
+                written = Math.max(written, upTo);
+            }
+            if (file.size() > compactAt) {
+                compact();
+            }
+        }
+    }
+
+    /** Holds {@link #forcing}: committing threads wait for the rewrite, as long as one forced write of it takes. */
+    private void compact() throws IOException {
+        EntrySet.Snapshot kept;
+        byte[] tail;
+        synchronized (this) {
+            if (!entries.mostlySettled(file.size())) {
+                return;
+            }
+            kept = entries.snapshot();
+            tail = unwritten.toByteArray();
+            unwritten.reset();
+        }
+        long before = file.size();
+        file.compact(kept::keeps, tail);
+        Log.debug("journal {}: compacted from {} to {} bytes", file.directory(), before, file.size());
+    }
+
+    @Override
+    public void close() {
+        synchronized (forcing) {
+            try {
+                write(Long.MAX_VALUE, true);
+            } catch (IOException | RuntimeException e) {
+                Log.warn("could not write to the journal {}: {}", file.directory(), e.toString());
+            }
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            file.close();
+        }
+    }
+
+    /** Forced writes so far. */
+    long forces() {
+        synchronized (forcing) {
+            return file.forces();
+        }
+    }
+
+    /** Entries kept, marked failed: their files could not be deleted. */
+    public synchronized long failed() {
+        return entries.failed();
+    }
+
+    /** Entries neither settled nor failed, and not waiting for a running transaction. */
+    public synchronized long waiting() {
+        return entries.waitingCount();
+    }
+
+    @Override
+    public String toString() {
+        return "file:" + file.directory();
+    }
+}

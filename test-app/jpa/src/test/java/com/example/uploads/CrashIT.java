@@ -1,0 +1,119 @@
+package com.example.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JVM halts ({@code Runtime.halt}, as {@code kill -9} would) again and again in the middle of a workload,
+ * with the file journal: after the flush, inside the commit before and after the database commits, after the
+ * commit, and at random moments (in a deletion, in an append). Each start replays what the previous one left.
+ * At the end, every file that committed data ever named is checked: still there if a row names it, gone if none
+ * does. {@code -Dtestapp.crash.rounds=N} runs longer.
+ */
+class CrashIT {
+    private static final long SEED = Long.getLong("testapp.crash.seed", 20261129L);
+    private static final int ROUNDS = Integer.getInteger("testapp.crash.rounds", 10);
+    private static final int TRANSACTIONS = 12;
+    private static final List<String> POINTS = List.of("after-database-commit", "before-database-commit", "flushed",
+            "after-commit", "random");
+    private static final Pattern REPLAYED = Pattern.compile("replaying (\\d+) released file");
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void everyReleasedFileIsDeletedAndEveryReferencedOneKeptWhereverTheJvmHalts(Database database)
+            throws Exception {
+        Path root = Files.createDirectories(temp.resolve("uploads"));
+        String h2 = "jdbc:h2:file:" + temp.resolve("db") + ";WRITE_DELAY=0";
+        // -Dtestapp.crash.journal=none shows what the journal is for: this test then fails.
+        AgentRun run = AgentRun.in(root).option("filecleanup.journal",
+                        System.getProperty("testapp.crash.journal", "file:" + temp.resolve("journal")))
+                .option("filecleanup.journal.replayDelay", "0ms");
+        if (database == Database.H2) {
+            run.option("app.jdbc.url", h2);
+        } else {
+            run.database(database);
+        }
+
+        Map<String, Integer> halts = new TreeMap<>();
+        long replayed = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String point = POINTS.get(round % POINTS.size());
+            AgentRun.Result result = run.scenario("crash-run", String.valueOf(SEED + round), point,
+                    String.valueOf(round == 0), String.valueOf(TRANSACTIONS));
+            replayed += replayed(result);
+            Matcher halted = Pattern.compile("halting (.*)").matcher(result.output());
+            if (halted.find()) {
+                assertEquals(137, result.exitCode(), result.output());
+                halts.merge(halted.group(1).replaceAll("\\d+ ms", "N ms"), 1, Integer::sum);
+            } else {
+                assertEquals("random", point, "the workload did not halt at " + point + ":\n" + result.output());
+                result.succeeded();
+            }
+        }
+        AgentRun.Result settle = run.scenario("crash-settle").succeeded();
+        replayed += replayed(settle);
+
+        Set<String> everNamed = new HashSet<>();
+        Set<String> named = new HashSet<>();
+        try (Connection connection = database == Database.H2 ? DriverManager.getConnection(h2)
+                : database.connect(); Statement statement = connection.createStatement()) {
+            read(statement, "select path from crash_history", everNamed);
+            read(statement, "select filePath from Document where title = 'crash' and filePath is not null", named);
+        }
+        List<String> wronglyDeleted = new ArrayList<>();
+        List<String> leftBehind = new ArrayList<>();
+        for (String path : everNamed) {
+            boolean exists = Files.exists(root.resolve(path));
+            if (named.contains(path) && !exists) {
+                wronglyDeleted.add(path);
+            } else if (!named.contains(path) && exists) {
+                leftBehind.add(path);
+            }
+        }
+        System.out.printf("%s: %d rounds, halted %s; %d files ever named, %d still named, %d replayed%n",
+                database, ROUNDS, halts, everNamed.size(), named.size(), replayed);
+        assertEquals(List.of(), wronglyDeleted, "named by a committed row, but deleted");
+        assertEquals(List.of(), leftBehind, "named by no committed row, but still there");
+        assertTrue(halts.size() >= POINTS.size() - 1, "too few kinds of crash points: " + halts);
+        assertTrue(replayed > 0, "no start replayed anything: the journal was never needed");
+        assertTrue(everNamed.size() > named.size() + 20, "the workload released too little to prove anything");
+    }
+
+    private static long replayed(AgentRun.Result result) {
+        long replayed = 0;
+        for (Matcher matcher = REPLAYED.matcher(result.output()); matcher.find(); ) {
+            replayed += Long.parseLong(matcher.group(1));
+        }
+        return replayed;
+    }
+
+    private static void read(Statement statement, String sql, Set<String> into) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                into.add(rows.getString(1));
+            }
+        }
+    }
+}
