@@ -33,7 +33,7 @@ final class FileCleanup {
         this.config = config;
         this.journal = journal;
         this.queue = new DeletionQueue(config.roots(), config.dryRun(), config.retryAttempts(), config.retryDelay(),
-                counters, journal, config.queueCapacity(), config.replayDelay());
+                counters, journal, config.queueCapacity(), config.replayDelay(), config.journalPoll());
         this.transactions = new SessionTransactions(journal, queue::submit);
         this.routes = new CaptureRoutes(transactions);
     }
@@ -63,6 +63,7 @@ final class FileCleanup {
                 watch.columns().stream().map(FileColumn::label).toList());
         if (!watch.columns().isEmpty()) {
             // The columns first: a file is never captured from a factory whose rows are not yet read by the check.
+            journal.watch(sessionFactory, watch.name(), model);
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
             routes.add(sessionFactory, watch, model);
@@ -83,6 +84,7 @@ final class FileCleanup {
                     watched.watch().name());
         }
         queue.closed(sessionFactory);
+        journal.closed(sessionFactory);
         routes.remove(sessionFactory, watched.watch());
     }
 

@@ -49,7 +49,7 @@ final class Installer {
         }
         Journal journal;
         try {
-            journal = Journals.open(config.journal());
+            journal = Journals.open(config);
         } catch (IOException e) {
             Log.error("hibernate-file-cleanup {}: the journal cannot be used, so nothing is installed: {}", version(),
                     e.getMessage());

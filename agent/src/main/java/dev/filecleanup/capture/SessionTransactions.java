@@ -53,7 +53,7 @@ public final class SessionTransactions {
     public void committing(Object session) {
         TransactionFiles files = pending.get(session);
         if (files != null) {
-            committing(files);
+            committing(session, files);
         }
     }
 
@@ -63,7 +63,10 @@ public final class SessionTransactions {
             return;
         }
         if (successful) {
-            committing(files);
+            if (!journal.shared()) {
+                // Captured after the journal write (Hibernate itself does not do that): journaled late, not lost.
+                committing(session, files);
+            }
             committed.accept(new CommittedFiles(files.snapshot(), files.entries()));
         } else {
             journal.completed(files.entries(), false);
@@ -71,10 +74,10 @@ public final class SessionTransactions {
         }
     }
 
-    private void committing(TransactionFiles files) {
+    private void committing(Object session, TransactionFiles files) {
         List<ReleasedFile> unjournaled = files.unjournaled();
         if (!unjournaled.isEmpty()) {
-            files.journaled(unjournaled, journal.committing(unjournaled));
+            files.journaled(unjournaled, journal.committing(session, unjournaled));
         }
     }
 

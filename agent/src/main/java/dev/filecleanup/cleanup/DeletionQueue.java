@@ -42,6 +42,8 @@ public final class DeletionQueue {
     private final Journal journal;
     private final int capacity;
     private final long replayDelayNanos;
+    private final long pollNanos;
+    private long nextPoll;
     private final Object idle = new Object();
     private long inFlight;
     private long queuedFiles;
@@ -56,18 +58,19 @@ public final class DeletionQueue {
     }
 
     public DeletionQueue(List<Path> roots, boolean dryRun, int attempts, Duration retryDelay, Counters counters,
-                         Journal journal, int capacity, Duration replayDelay) {
-        this(new StorageRoots(roots), dryRun, attempts, retryDelay, counters, journal, capacity, replayDelay);
+                         Journal journal, int capacity, Duration replayDelay, Duration poll) {
+        this(new StorageRoots(roots), dryRun, attempts, retryDelay, counters, journal, capacity, replayDelay, poll);
     }
 
     private DeletionQueue(StorageRoots roots, boolean dryRun, int attempts, Duration retryDelay, Counters counters,
-                          Journal journal, int capacity, Duration replayDelay) {
+                          Journal journal, int capacity, Duration replayDelay, Duration poll) {
         this(roots, new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters, attempts, retryDelay),
-                counters, journal, capacity, replayDelay);
+                counters, journal, capacity, replayDelay, poll);
     }
 
+    /** {@code poll}: how often a shared journal is drained of what other nodes left, besides after each commit. */
     DeletionQueue(StorageRoots roots, ReferenceCheck check, SafeDeleter deleter, Counters counters, Journal journal,
-                  int capacity, Duration replayDelay) {
+                  int capacity, Duration replayDelay, Duration poll) {
         this.roots = roots;
         this.check = check;
         this.deleter = deleter;
@@ -75,6 +78,7 @@ public final class DeletionQueue {
         this.journal = journal;
         this.capacity = capacity;
         this.replayDelayNanos = replayDelay.toNanos();
+        this.pollNanos = poll.toNanos();
         startWorker();
     }
 
@@ -95,13 +99,36 @@ public final class DeletionQueue {
         check.closed(sessionFactory);
     }
 
-    /** Takes the values of one committed transaction. Never blocks and never throws on the committing thread. */
+    /**
+     * Takes the values of one committed transaction. Never blocks and never throws on the committing thread. The
+     * entries of a shared journal are not held here: the worker claims them from the journal.
+     */
     public void submit(CommittedFiles committed) {
-        List<ReleasedFile> files = committed.files();
-        if (files.isEmpty()) {
+        if (committed.files().isEmpty()) {
             return;
         }
-        counters.countReleased(files.size());
+        counters.countReleased(committed.files().size());
+        if (journal.shared()) {
+            List<ReleasedFile> unjournaled = new ArrayList<>();
+            for (int i = 0; i < committed.entries().length; i++) {
+                if (committed.entries()[i] == Journal.NOT_JOURNALED) {
+                    unjournaled.add(committed.files().get(i));
+                }
+            }
+            if (unjournaled.size() < committed.files().size()) {
+                replayWanted = true;
+                inbox.add(WAKE);
+            }
+            if (unjournaled.isEmpty()) {
+                return;
+            }
+            committed = CommittedFiles.unjournaled(unjournaled);
+        }
+        hold(committed);
+    }
+
+    private void hold(CommittedFiles committed) {
+        List<ReleasedFile> files = committed.files();
         synchronized (idle) {
             if (queuedFiles + files.size() > capacity) {
                 overflow(committed);
@@ -175,10 +202,19 @@ public final class DeletionQueue {
     }
 
     private void work() {
+        nextPoll = System.nanoTime() + pollNanos;
         while (true) {
             List<Work> batches = new ArrayList<>();
             try {
                 long wait = replayWanted && replayAt != Long.MAX_VALUE ? replayAt - System.nanoTime() : Long.MAX_VALUE;
+                if (journal.shared()) {
+                    long untilPoll = nextPoll - System.nanoTime();
+                    if (untilPoll <= 0) {
+                        replayWanted = true;
+                        nextPoll = System.nanoTime() + pollNanos;
+                    }
+                    wait = Math.min(wait, Math.max(0, untilPoll));
+                }
                 Work first = wait == Long.MAX_VALUE ? inbox.take() : inbox.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batches.add(first);
@@ -242,11 +278,16 @@ public final class DeletionQueue {
         List<Journal.Entry> entries = new ArrayList<>();
         int handed = journal.replay(replayAfter, Math.min(capacity, REPLAY_BATCH), entries::add);
         if (entries.isEmpty()) {
+            journal.roundDone();
             replayAfter = 0;
             return;
         }
-        counters.countReplayed(entries.size());
-        Log.info("replaying {} released file(s) from the journal {}", entries.size(), journal);
+        if (journal.shared()) {
+            Log.debug("claimed {} released file(s) from the journal {}", entries.size(), journal);
+        } else {
+            counters.countReplayed(entries.size());
+            Log.info("replaying {} released file(s) from the journal {}", entries.size(), journal);
+        }
         replayAfter = entries.get(entries.size() - 1).number();
         if (handed >= Math.min(capacity, REPLAY_BATCH)) {
             replayWanted = true;
@@ -254,8 +295,12 @@ public final class DeletionQueue {
             replayAfter = 0;
         }
         List<ReleasedFile> files = entries.stream().map(Journal.Entry::file).toList();
-        process(List.of(new Work(files, entries.stream().mapToLong(Journal.Entry::number).toArray(),
-                entries.stream().mapToLong(Journal.Entry::releasedAt).toArray())));
+        try {
+            process(List.of(new Work(files, entries.stream().mapToLong(Journal.Entry::number).toArray(),
+                    entries.stream().mapToLong(Journal.Entry::releasedAt).toArray())));
+        } finally {
+            journal.roundDone();
+        }
     }
 
     /**

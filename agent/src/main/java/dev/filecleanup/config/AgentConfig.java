@@ -31,6 +31,10 @@ public final class AgentConfig {
     private final String logLevel;
     private final JournalSetting journal;
     private final Duration replayDelay;
+    private final String journalTable;
+    private final boolean createJournalTable;
+    private final Duration journalLease;
+    private final Duration journalPoll;
     private final int retryAttempts;
     private final Duration retryDelay;
     private final int queueCapacity;
@@ -48,8 +52,15 @@ public final class AgentConfig {
         this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
         this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home,
                 () -> invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
-                        "auto, none, or file:<directory> outside the storage roots"));
+                        "auto, none, table, or file:<directory> outside the storage roots"));
         this.replayDelay = parseDuration(values, ConfigOption.JOURNAL_REPLAY_DELAY);
+        this.journalTable = values.get(ConfigOption.JOURNAL_TABLE);
+        if (!journalTable.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+            throw invalid(ConfigOption.JOURNAL_TABLE, journalTable, "a table name, optionally schema-qualified");
+        }
+        this.createJournalTable = parseBoolean(values, ConfigOption.JOURNAL_CREATE_TABLE);
+        this.journalLease = parseDuration(values, ConfigOption.JOURNAL_LEASE);
+        this.journalPoll = parseDuration(values, ConfigOption.JOURNAL_POLL_INTERVAL);
         this.retryAttempts = parseCount(values, ConfigOption.RETRY_ATTEMPTS);
         this.retryDelay = parseDuration(values, ConfigOption.RETRY_DELAY);
         this.queueCapacity = parseCount(values, ConfigOption.QUEUE_CAPACITY);
@@ -115,6 +126,26 @@ public final class AgentConfig {
     /** Where released values wait, durable, between the commit that releases them and their deletion. */
     public JournalSetting journal() {
         return journal;
+    }
+
+    /** The table journal's table, in each SessionFactory's database. */
+    public String journalTable() {
+        return journalTable;
+    }
+
+    /** Whether the table journal creates its table where it is missing. */
+    public boolean createJournalTable() {
+        return createJournalTable;
+    }
+
+    /** How long a node may hold table journal rows it claimed by lease before another node may take them. */
+    public Duration journalLease() {
+        return journalLease;
+    }
+
+    /** How often each node drains the table journal of what other nodes left, besides after its own commits. */
+    public Duration journalPoll() {
+        return journalPoll;
     }
 
     /** How long after the last SessionFactory is built the entries of an earlier run are replayed. */

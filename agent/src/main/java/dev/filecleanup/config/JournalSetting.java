@@ -12,24 +12,28 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code filecleanup.journal}: {@code none}, {@code file:<directory>}, or {@code auto}, the default, a file journal
- * in the user's home that belongs to this set of storage roots. A journal never lies inside a storage root: its
- * own files would then be candidates for deletion.
+ * {@code filecleanup.journal}: {@code none}, {@code table}, {@code file:<directory>}, or {@code auto}, the default,
+ * a file journal in the user's home that belongs to this set of storage roots. A journal never lies inside a
+ * storage root: its own files would then be candidates for deletion.
  *
- * @param directory where the file journal lives; null for {@code none}
+ * @param directory where the file journal lives; null for {@code none} and {@code table}
  * @param automatic whether the directory was chosen for the user, who may then run without a journal if it
  *                  cannot be used; a directory the user named that cannot be used is an error
+ * @param table     whether the journal is a table in each SessionFactory's database
  */
-public record JournalSetting(Path directory, boolean automatic) {
+public record JournalSetting(Path directory, boolean automatic, boolean table) {
     static final String AUTO_FOLDER = ".filecleanup";
 
     static JournalSetting parse(String raw, List<Path> roots, Path home, Supplier<IllegalArgumentException> invalid) {
         if ("none".equals(raw)) {
-            return new JournalSetting(null, false);
+            return new JournalSetting(null, false, false);
+        }
+        if ("table".equals(raw)) {
+            return new JournalSetting(null, false, true);
         }
         if ("auto".equals(raw)) {
             Path directory = home.resolve(AUTO_FOLDER).resolve("journal-" + fingerprint(roots));
-            return new JournalSetting(inside(directory, roots) ? null : directory, true);
+            return new JournalSetting(inside(directory, roots) ? null : directory, true, false);
         }
         if (raw.startsWith("file:") && raw.length() > "file:".length()) {
             Path directory;
@@ -42,13 +46,13 @@ public record JournalSetting(Path directory, boolean automatic) {
                 throw new IllegalArgumentException(ConfigOption.JOURNAL.key() + ": the journal " + directory
                         + " lies inside a storage root; put it outside every root");
             }
-            return new JournalSetting(directory, false);
+            return new JournalSetting(directory, false, false);
         }
         throw invalid.get();
     }
 
     public boolean none() {
-        return directory == null;
+        return directory == null && !table;
     }
 
     /** Whether the directory, or what its existing part really is, lies inside a root, or holds one. */

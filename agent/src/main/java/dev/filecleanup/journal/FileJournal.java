@@ -61,7 +61,7 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public long[] committing(List<ReleasedFile> files) {
+    public long[] committing(Object session, List<ReleasedFile> files) {
         long[] numbers = new long[files.size()];
         long ticket;
         synchronized (this) {
@@ -159,6 +159,11 @@ public final class FileJournal implements Journal {
             Log.warn("could not read the journal {}: {}", file.directory(), e.toString());
         }
         return handed[0];
+    }
+
+    @Override
+    public void roundDone() {
+        // Settle marks are appended as they come.
     }
 
     /**

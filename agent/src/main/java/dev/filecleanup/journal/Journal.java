@@ -1,6 +1,7 @@
 package dev.filecleanup.journal;
 
 import dev.filecleanup.capture.ReleasedFile;
+import dev.filecleanup.catalog.FactoryModel;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,7 +18,7 @@ public interface Journal {
     /** Keeps nothing: a crash between a commit and the deletions loses them. */
     Journal NONE = new Journal() {
         @Override
-        public long[] committing(List<ReleasedFile> files) {
+        public long[] committing(Object session, List<ReleasedFile> files) {
             return new long[files.size()];
         }
 
@@ -39,6 +40,10 @@ public interface Journal {
         }
 
         @Override
+        public void roundDone() {
+        }
+
+        @Override
         public void close() {
         }
 
@@ -49,10 +54,26 @@ public interface Journal {
     };
 
     /**
-     * A transaction that released {@code files} is about to commit, on its own thread: they are made durable before
-     * this returns. Returns their entry numbers, {@link #NOT_JOURNALED} for a value that could not be written.
+     * The transaction of {@code session} released {@code files} and is about to commit, on its own thread, after
+     * its last flush: they are recorded before this returns. Returns their entry numbers, {@link #NOT_JOURNALED}
+     * for a value that could not be recorded.
      */
-    long[] committing(List<ReleasedFile> files);
+    long[] committing(Object session, List<ReleasedFile> files);
+
+    /** A SessionFactory is ready; a journal that lives in the factories' databases starts using its one. */
+    default void watch(Object sessionFactory, String name, FactoryModel model) {
+    }
+
+    default void closed(Object sessionFactory) {
+    }
+
+    /**
+     * Whether other JVMs drain this journal too: its entries are then never worked on from memory, only through
+     * {@link #replay}, which claims them, so that no two nodes handle one entry.
+     */
+    default boolean shared() {
+        return false;
+    }
 
     /**
      * The entries are no longer held in memory: a rolled-back transaction's are settled; a committed one's, that
@@ -72,6 +93,9 @@ public interface Journal {
      * many.
      */
     int replay(long after, int limit, Consumer<Entry> sink);
+
+    /** The entries of the last {@link #replay} are dealt with, as far as they will be this round. */
+    void roundDone();
 
     /** Writes what is buffered and releases the journal; later calls do nothing. */
     void close();

@@ -1,6 +1,7 @@
 package dev.filecleanup.journal;
 
 import dev.filecleanup.Log;
+import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.config.JournalSetting;
 import java.io.IOException;
 
@@ -13,9 +14,13 @@ public final class Journals {
      * The journal to use. A directory the user named that cannot be used (another JVM holds it, it cannot be
      * written) is an error: the user asked for crash safety. The automatic one falls back to none, and says so.
      */
-    public static Journal open(JournalSetting setting) throws IOException {
+    public static Journal open(AgentConfig config) throws IOException {
+        JournalSetting setting = config.journal();
         if (setting.none()) {
             return Journal.NONE;
+        }
+        if (setting.table()) {
+            return new TableJournal(config.journalTable(), config.createJournalTable(), config.journalLease());
         }
         try {
             return FileJournal.open(setting.directory());

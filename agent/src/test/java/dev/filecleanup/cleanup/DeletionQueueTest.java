@@ -37,7 +37,7 @@ class DeletionQueueTest {
         StorageRoots roots = new StorageRoots(List.of(root));
         check = new ReferenceCheck(roots, 1);
         queue = new DeletionQueue(roots, check, new SafeDeleter(roots, false, counters, 3, Duration.ofMillis(1)), counters,
-                Journal.NONE, 100_000, Duration.ZERO);
+                Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1));
         database = new H2Model("queue", List.of(), "create table document (file_path varchar(200))");
     }
 
@@ -190,7 +190,7 @@ class DeletionQueueTest {
         Files.writeString(root.resolve("reused.txt"), "new upload");
         Files.writeString(root.resolve("released.txt"), "x");
         FileJournal earlier = FileJournal.open(directory);
-        earlier.completed(earlier.committing(List.of(released("reused.txt"), released("released.txt"))), true);
+        earlier.completed(earlier.committing(null, List.of(released("reused.txt"), released("released.txt"))), true);
         earlier.close();
         Files.setLastModifiedTime(root.resolve("reused.txt"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
@@ -229,7 +229,8 @@ class DeletionQueueTest {
     }
 
     private DeletionQueue queue(Journal journal, int capacity, SafeDeleter deleter) {
-        return new DeletionQueue(roots(), check, deleter, counters, journal, capacity, Duration.ZERO);
+        return new DeletionQueue(roots(), check, deleter, counters, journal, capacity, Duration.ZERO,
+                Duration.ofMinutes(1));
     }
 
     private StorageRoots roots() {
@@ -251,7 +252,7 @@ class DeletionQueueTest {
     /** A file journal that commits one transaction's files at a time, as SessionTransactions does. */
     private record Journaled(FileJournal it) implements AutoCloseable {
         CommittedFiles commit(ReleasedFile... files) {
-            return new CommittedFiles(List.of(files), it.committing(List.of(files)));
+            return new CommittedFiles(List.of(files), it.committing(null, List.of(files)));
         }
 
         @Override

@@ -24,8 +24,8 @@ class FileJournalTest {
     @Test
     void committedEntriesOutliveTheJvmAndSettledOrRolledBackOnesDoNot() throws IOException {
         FileJournal journal = FileJournal.open(directory);
-        long[] committed = journal.committing(List.of(released("a.txt"), released("b.txt")));
-        long[] rolledBack = journal.committing(List.of(released("c.txt")));
+        long[] committed = journal.committing(null, List.of(released("a.txt"), released("b.txt")));
+        long[] rolledBack = journal.committing(null, List.of(released("c.txt")));
         journal.completed(rolledBack, false);
         journal.settle(committed[0]);
         // No close: what a crash leaves. The settle marks were never written, the rolled-back entry neither.
@@ -46,7 +46,7 @@ class FileJournalTest {
     @Test
     void entriesOfARunningTransactionAreNotReplayedUntilLeftToTheJournal() throws IOException {
         try (Closing journal = new Closing(FileJournal.open(directory))) {
-            long[] running = journal.it.committing(List.of(released("a.txt")));
+            long[] running = journal.it.committing(null, List.of(released("a.txt")));
             assertEquals(List.of(), values(journal.it, 0, 100));
             journal.it.completed(running, true);
             assertEquals(List.of("a.txt"), values(journal.it, 0, 100));
@@ -56,7 +56,7 @@ class FileJournalTest {
     @Test
     void replayGoesOnAfterAGivenEntryAndStopsAtTheLimit() throws IOException {
         try (Closing journal = new Closing(FileJournal.open(directory))) {
-            long[] numbers = journal.it.committing(IntStream.range(0, 5).mapToObj(i -> released(i + ".txt")).toList());
+            long[] numbers = journal.it.committing(null, IntStream.range(0, 5).mapToObj(i -> released(i + ".txt")).toList());
             journal.it.completed(numbers, true);
             assertEquals(List.of("0.txt", "1.txt"), values(journal.it, 0, 2));
             assertEquals(List.of("2.txt", "3.txt"), values(journal.it, numbers[1], 2));
@@ -67,7 +67,7 @@ class FileJournalTest {
     @Test
     void aTornLastRecordIsCutOffAndTheRestKept() throws IOException {
         FileJournal journal = FileJournal.open(directory);
-        journal.completed(journal.committing(List.of(released("a.txt"), released("b.txt"))), true);
+        journal.completed(journal.committing(null, List.of(released("a.txt"), released("b.txt"))), true);
         journal.close();
         Path log = directory.resolve(JournalFile.LOG);
         long whole = Files.size(log);
@@ -77,7 +77,7 @@ class FileJournalTest {
         FileJournal reopened = FileJournal.open(directory);
         assertEquals(List.of("a.txt", "b.txt"), values(reopened, 0, 100));
         assertEquals(whole, Files.size(log));
-        long[] next = reopened.committing(List.of(released("c.txt")));
+        long[] next = reopened.committing(null, List.of(released("c.txt")));
         reopened.completed(next, true);
         assertEquals(List.of("a.txt", "b.txt", "c.txt"), values(reopened, 0, 100));
         reopened.close();
@@ -86,8 +86,8 @@ class FileJournalTest {
     @Test
     void aRecordWithAWrongChecksumEndsTheReadablePart() throws IOException {
         FileJournal journal = FileJournal.open(directory);
-        journal.completed(journal.committing(List.of(released("a.txt"))), true);
-        journal.completed(journal.committing(List.of(released("b.txt"))), true);
+        journal.completed(journal.committing(null, List.of(released("a.txt"))), true);
+        journal.completed(journal.committing(null, List.of(released("b.txt"))), true);
         journal.close();
         Path log = directory.resolve(JournalFile.LOG);
         byte[] bytes = Files.readAllBytes(log);
@@ -105,7 +105,7 @@ class FileJournalTest {
         List<Long> waiting = new ArrayList<>();
         long largest = 0;
         for (int i = 0; i < 5_000; i++) {
-            long[] numbers = journal.committing(List.of(released("file-" + i + ".txt")));
+            long[] numbers = journal.committing(null, List.of(released("file-" + i + ".txt")));
             journal.completed(numbers, true);
             if (i % 1_000 == 0) {
                 waiting.add(numbers[0]);
@@ -114,7 +114,7 @@ class FileJournalTest {
             }
             largest = Math.max(largest, Files.size(directory.resolve(JournalFile.LOG)));
         }
-        long failed = journal.committing(List.of(released("failed.txt")))[0];
+        long failed = journal.committing(null, List.of(released("failed.txt")))[0];
         journal.failed(failed, "permission denied");
         journal.close();
         assertTrue(largest < 64 << 10, "the journal grew to " + largest + " bytes");
@@ -124,7 +124,7 @@ class FileJournalTest {
         assertEquals(waiting, entries.stream().map(Journal.Entry::number).toList());
         assertEquals(List.of("file-0.txt", "file-1000.txt", "file-2000.txt", "file-3000.txt", "file-4000.txt"),
                 entries.stream().map(entry -> entry.file().value()).toList());
-        long next = reopened.committing(List.of(released("next.txt")))[0];
+        long next = reopened.committing(null, List.of(released("next.txt")))[0];
         assertTrue(next > failed, "entry numbers are never reused");
         reopened.close();
     }
@@ -152,7 +152,7 @@ class FileJournalTest {
                 int thread = t;
                 Thread committer = new Thread(() -> {
                     appended.countDown();
-                    numbers[thread] = journal.committing(List.of(released("t" + thread + ".txt")));
+                    numbers[thread] = journal.committing(null, List.of(released("t" + thread + ".txt")));
                 });
                 committers.add(committer);
                 committer.start();
@@ -176,7 +176,7 @@ class FileJournalTest {
     @Test
     void failedEntriesAreKeptButNotReplayed() throws IOException {
         FileJournal journal = FileJournal.open(directory);
-        long[] numbers = journal.committing(List.of(released("stuck.txt"), released("ok.txt")));
+        long[] numbers = journal.committing(null, List.of(released("stuck.txt"), released("ok.txt")));
         journal.completed(numbers, true);
         journal.failed(numbers[0], "permission denied");
         journal.close();
