@@ -120,6 +120,7 @@ public final class Counters {
         return released() + " released, " + deleted() + " deleted" + (dryRun ? " (dry run)" : "") + ", "
                 + alreadyGone() + " already gone, " + kept() + " kept (still referenced or unchecked), "
                 + refused() + " refused, " + failed() + " failed, " + referenceQueries() + " reference queries"
+                + (retried() > 0 ? ", " + retried() + " deletion attempts retried" : "")
                 + (replayed() > 0 ? ", " + replayed() + " replayed from the journal" : "")
                 + (spilled() > 0 ? ", " + spilled() + " left in the journal while the queue was full" : "")
                 + (dropped() > 0 ? ", " + dropped() + " dropped while the queue was full" : "");

@@ -150,6 +150,7 @@ public final class DeletionQueue {
         journal.completed(committed.entries(), true);
         if (journaled > 0) {
             replayWanted = true;
+            inbox.add(WAKE);
         }
         if (!full) {
             full = true;

@@ -26,10 +26,29 @@ final class JournalRecords {
     }
 
     /**
-     * One decoded record; {@code file} and {@code at} (when it was written, epoch milliseconds) only for
-     * {@link #ADDED}, {@code reason} only for {@link #FAILED}.
+     * One whole record, its kind and number read; the rest is decoded on demand, so that a scan for a few
+     * entries costs little more than the checksums. {@link #file} and {@link #at} (when it was written, epoch
+     * milliseconds) only for {@link #ADDED}, {@link #reason} only for {@link #FAILED}.
      */
-    record Record(byte kind, long number, ReleasedFile file, long at, String reason) {
+    record Record(byte kind, long number, ByteBuffer body) {
+        ReleasedFile file() {
+            ByteBuffer in = body.duplicate().position(8);
+            String value = string(in);
+            String entity = string(in);
+            String attribute = string(in);
+            ReleasedFile.Cause cause = ReleasedFile.Cause.values()[in.get()];
+            String column = string(in);
+            String tenant = string(in);
+            return new ReleasedFile(value, entity, attribute, cause, column, tenant);
+        }
+
+        long at() {
+            return body.getLong(0);
+        }
+
+        String reason() {
+            return string(body.duplicate());
+        }
     }
 
     static byte[] added(long number, ReleasedFile file, long at) {
@@ -84,22 +103,10 @@ final class JournalRecords {
     private static Record decode(ByteBuffer in) {
         byte kind = in.get();
         long number = in.getLong();
-        return switch (kind) {
-            case ADDED -> {
-                long at = in.getLong();
-                String value = string(in);
-                String entity = string(in);
-                String attribute = string(in);
-                ReleasedFile.Cause cause = ReleasedFile.Cause.values()[in.get()];
-                String column = string(in);
-                String tenant = string(in);
-                yield new Record(kind, number, new ReleasedFile(value, entity, attribute, cause, column, tenant),
-                        at, null);
-            }
-            case SETTLED -> new Record(kind, number, null, 0, null);
-            case FAILED -> new Record(kind, number, null, 0, string(in));
-            default -> throw new IllegalArgumentException("unknown record kind " + kind);
-        };
+        if (kind != ADDED && kind != SETTLED && kind != FAILED) {
+            throw new IllegalArgumentException("unknown record kind " + kind);
+        }
+        return new Record(kind, number, in.slice());
     }
 
     private interface Body {

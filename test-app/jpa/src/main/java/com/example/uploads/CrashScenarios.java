@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
 final class CrashScenarios {
     static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = Map.of(
             "crash-run", (app, args) -> run(Path.of(args[1]), Long.parseLong(args[2]), args[3],
-                    Boolean.parseBoolean(args[4]), Integer.parseInt(args[5])),
+                    Boolean.parseBoolean(args[4]), Integer.parseInt(args[5]), args.length > 6 ? args[6] : "crash"),
             "crash-settle", (app, args) -> open(Path.of(args[1]), false, null).close());
 
     private CrashScenarios() {
@@ -50,7 +50,8 @@ final class CrashScenarios {
         return new Uploads(root, emf);
     }
 
-    private static void run(Path root, long seed, String point, boolean fresh, int transactions) {
+    /** {@code title}: the rows this run works on, its own when several JVMs run at once. */
+    private static void run(Path root, long seed, String point, boolean fresh, int transactions, String title) {
         HaltingDataSource[] source = new HaltingDataSource[1];
         Uploads app = open(root, fresh, source);
         if (fresh) {
@@ -75,13 +76,14 @@ final class CrashScenarios {
             timer.start();
         }
         List<Long> rows = new ArrayList<>(app.inTransaction(em -> em.createQuery(
-                "select d.id from Document d where d.title = 'crash' order by d.id", Long.class).getResultList()));
+                "select d.id from Document d where d.title = :title order by d.id", Long.class)
+                .setParameter("title", title).getResultList()));
         for (int i = 0; i < transactions; i++) {
             List<Long> before = new ArrayList<>(rows);
             EntityManager em = app.emf.createEntityManager();
             try {
                 em.getTransaction().begin();
-                change(app, em, random, rows, "crash/s" + seed + "-" + i);
+                change(app, em, random, rows, "crash/s" + seed + "-" + i, title);
                 boolean halting = i == haltAt;
                 if (halting && "flushed".equals(point)) {
                     em.flush();
@@ -102,6 +104,7 @@ final class CrashScenarios {
                 if (halting && "after-commit".equals(point)) {
                     halt("after the commit returned");
                 }
+                System.out.println("transaction " + i + " done");
             } finally {
                 if (em.getTransaction().isActive()) {
                     em.getTransaction().rollback();
@@ -113,12 +116,13 @@ final class CrashScenarios {
     }
 
     /** One random change; the paths it stores go to the history in the same transaction. */
-    private static void change(Uploads app, EntityManager em, Random random, List<Long> rows, String prefix) {
+    private static void change(Uploads app, EntityManager em, Random random, List<Long> rows, String prefix,
+                               String title) {
         List<String> stored = new ArrayList<>();
         int operation = random.nextInt(100);
         if (operation < 35 || rows.size() < 3) {
             for (int k = 0; k < 1 + random.nextInt(3); k++) {
-                Document document = new Document("crash", app.store(prefix + "-" + k + ".txt"));
+                Document document = new Document(title, app.store(prefix + "-" + k + ".txt"));
                 em.persist(document);
                 em.flush();
                 rows.add(document.id);

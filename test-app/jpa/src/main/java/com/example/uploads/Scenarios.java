@@ -34,7 +34,8 @@ public final class Scenarios {
             Map.entry("savepoint", (app, args) -> savepoint(app)),
             Map.entry("stress", (app, args) -> Stress.run(app, Long.parseLong(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]))),
-            Map.entry("deferred-commit-failure", (app, args) -> deferredCommitFailure(app)));
+            Map.entry("deferred-commit-failure", (app, args) -> deferredCommitFailure(app)),
+            Map.entry("burst", (app, args) -> burst(app, Integer.parseInt(args[2]))));
 
     private static final Map<String, BiConsumer<Uploads, String[]>> SCENARIOS = new java.util.HashMap<>(OWN);
 
@@ -284,6 +285,26 @@ public final class Scenarios {
         Document later = app.persist(new Document("later", app.store("errors/later.txt")));
         app.run(em -> em.remove(em.find(Document.class, later.id)));
         System.out.println("the application carried on");
+    }
+
+    /**
+     * One transaction releases {@code count} files at once: a bulk delete of as many rows, each naming a file of
+     * its own.
+     */
+    static void burst(Uploads app, int count) {
+        for (int from = 0; from < count; from += 1_000) {
+            int first = from;
+            app.run(em -> {
+                for (int i = first; i < Math.min(count, first + 1_000); i++) {
+                    em.persist(new Document("burst", app.store("burst/" + i / 1_000 + "/" + i + ".txt")));
+                }
+            });
+        }
+        long started = System.nanoTime();
+        int deleted = app.inTransaction(em -> em.createQuery("delete from Document d where d.title = 'burst'")
+                .executeUpdate());
+        System.out.printf("burst: %d rows deleted, committed in %d ms%n", deleted,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Deletion happens in the background shortly after commit, while the application keeps running. */

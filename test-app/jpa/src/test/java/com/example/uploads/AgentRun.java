@@ -115,6 +115,11 @@ public final class AgentRun {
     }
 
     public Result scenario(String name, String... arguments) throws IOException, InterruptedException {
+        return start(name, arguments).await();
+    }
+
+    /** Starts the scenario and returns at once: for several JVMs at a time, one of which may be killed. */
+    public Running start(String name, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -149,21 +154,35 @@ public final class AgentRun {
         if (attachLater) {
             attachWhenWaiting(process, log);
         }
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
-        if (home != null) {
-            try (java.util.stream.Stream<Path> files = Files.walk(home)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
+        return new Running(name, process, log, home);
+    }
+
+    /** A scenario's JVM that was started and not yet waited for. */
+    public record Running(String name, Process process, Path log, Path home) {
+        /** Waits for the JVM to exit, at most two minutes, and returns what it printed. */
+        public Result await() throws IOException, InterruptedException {
+            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log);
+            Files.delete(log);
+            if (home != null) {
+                try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
+            assertTrue(finished, "scenario " + name + " did not finish:\n" + output);
+            return new Result(process.exitValue(), output);
         }
-        assertTrue(finished, "scenario " + name + " did not finish:\n" + output);
-        return new Result(process.exitValue(), output);
+
+        /** Kills the JVM as {@code kill -9} would, and returns what it printed until then. */
+        public Result kill() throws IOException, InterruptedException {
+            process.destroyForcibly().waitFor();
+            return await();
+        }
     }
 
     private void attachWhenWaiting(Process process, Path log) throws IOException, InterruptedException {

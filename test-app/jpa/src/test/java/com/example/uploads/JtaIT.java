@@ -24,4 +24,22 @@ class JtaIT {
                 .deleted("jta/committed.txt", "jta/replaced-old.txt")
                 .kept("jta/replaced-new.txt", "jta/rolled-back.txt", "jta/rollback-only.txt", "jta/timed-out.txt");
     }
+
+    /**
+     * With the table journal, the outbox rows are written on the enlisted connection and commit or roll back
+     * with the JTA transaction: only the committed ones are ever claimed, and nothing falls back to memory.
+     */
+    @Test
+    void theTableJournalsRowsCommitAndRollBackWithTheJtaTransaction() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).mainClass("com.example.uploads.JtaScenarios").debug()
+                .option("filecleanup.journal", "table").option("filecleanup.journal.createTable", "true")
+                .option("filecleanup.journal.replayDelay", "0ms").scenario("jta").succeeded();
+        result.assertLogged("created the table journal's table file_cleanup_pending");
+        result.assertLogged("claimed 1 released file(s) from the journal table file_cleanup_pending");
+        result.assertNeverMentioned("held in memory only");
+        result.assertCapturedButNeverHandedOver("jta/rolled-back.txt", "jta/rollback-only.txt", "jta/timed-out.txt");
+        new Folder(root, result)
+                .deleted("jta/committed.txt", "jta/replaced-old.txt")
+                .kept("jta/replaced-new.txt", "jta/rolled-back.txt", "jta/rollback-only.txt", "jta/timed-out.txt");
+    }
 }

@@ -51,7 +51,9 @@ class SafetyIT {
         Files.writeString(locked.resolve("stuck.txt"), "cannot go");
         makeUndeletable(locked);
 
-        AgentRun.Result result = AgentRun.in(root).database(database).scenario("storage-errors").succeeded();
+        AgentRun run = AgentRun.in(root).database(database).option("filecleanup.journal",
+                "file:" + temp.resolve("journal"));
+        AgentRun.Result result = run.scenario("storage-errors").succeeded();
 
         result.assertLogged("the application carried on");
         result.assertLogged("already gone " + root.resolve("errors/gone.txt"));
@@ -60,6 +62,12 @@ class SafetyIT {
         new Folder(root, result).kept("locked/stuck.txt").deleted("errors/later.txt");
         assertEquals(1, result.summary("already gone"));
         assertEquals(1, result.summary("failed"));
+
+        // Kept in the journal, marked failed, and not tried again by the next start.
+        AgentRun.Result restarted = run.scenario("no-change").succeeded();
+        restarted.assertLogged("1 file(s) could not be deleted by an earlier run and are kept, marked failed");
+        assertEquals(0, restarted.summary("failed"));
+        new Folder(root, restarted).kept("locked/stuck.txt");
     }
 
     @AfterEach
