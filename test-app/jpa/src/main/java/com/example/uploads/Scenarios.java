@@ -30,6 +30,7 @@ public final class Scenarios {
             Map.entry("while-running", (app, args) -> whileRunning(app)),
             Map.entry("exit-pending", (app, args) -> exitPending(app)),
             Map.entry("exit-blocked", (app, args) -> exitBlocked(app)),
+            Map.entry("exit-stuck", (app, args) -> exitStuck(app)),
             Map.entry("late-attach", (app, args) -> remove(app)),
             Map.entry("savepoint", (app, args) -> savepoint(app)),
             Map.entry("stress", (app, args) -> Stress.run(app, Long.parseLong(args[2]), Integer.parseInt(args[3]),
@@ -334,6 +335,13 @@ public final class Scenarios {
     static void exitBlocked(Uploads app) {
         Document document = app.persist(new Document("at exit", app.store("exit/blocked.txt")));
         LockHolder.take(app, true, 20_000);
+        app.run(em -> em.remove(em.find(Document.class, document.id)));
+    }
+
+    /** As exit-blocked, but the lock outlasts the exit hook's wait: it goes only with the JVM. */
+    static void exitStuck(Uploads app) {
+        Document document = app.persist(new Document("at exit", app.store("exit/stuck.txt")));
+        LockHolder.take(app, false, 60_000);
         app.run(em -> em.remove(em.find(Document.class, document.id)));
     }
 

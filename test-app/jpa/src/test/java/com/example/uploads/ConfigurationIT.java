@@ -1,6 +1,7 @@
 package com.example.uploads;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,10 @@ class ConfigurationIT {
     void theStartupLogNamesTheVersionAndEveryWatchedAttribute() throws Exception {
         AgentRun.Result result = AgentRun.in(root).scenario("exit-pending").succeeded();
         result.assertLogged("hibernate-file-cleanup " + AgentRun.agentVersion() + " installed on Java "
-                + Runtime.version().feature() + ": roots [" + root + "]");
+                + Runtime.version().feature() + ": roots [" + root + "], journal file:");
+        // The default journal: in the user's home (each run has one of its own), for these roots.
+        assertTrue(java.util.regex.Pattern.compile("journal file:\\S+/\\.filecleanup/journal-[0-9a-f]{12}\\b")
+                .matcher(result.output()).find(), result.output());
         result.assertLogged("Hibernate " + org.hibernate.Version.getVersionString()
                 + " (line v6_2), SessionFactory 'uploads': watching Article.cover.path, Article.creditsFile, "
                 + "Article.figures[].file, Article.gallery[], Attachment.path, Contract.scan, Document.filePath, "
@@ -102,6 +106,30 @@ class ConfigurationIT {
                 .succeeded();
         result.assertLogged("not installed, nothing will be deleted");
         result.assertLogged("filecleanup.dryRun (or FILECLEANUP_DRYRUN) is 'maybe'");
+        new Folder(root, result).kept("remove/em.txt");
+    }
+
+    /** A journal directory that another JVM holds is refused, naming that JVM, and nothing is installed. */
+    @Test
+    void aJournalInUseByAnotherJvmIsRefused(@TempDir Path journal) throws Exception {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(journal.resolve("journal.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock(0, 1, false)) {
+            lock.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes()), 1);
+            AgentRun.Result result = AgentRun.in(root).option("filecleanup.journal", "file:" + journal)
+                    .scenario("remove").succeeded();
+            result.assertLogged("the journal cannot be used, so nothing is installed: the journal " + journal
+                    + " is in use by another JVM (pid " + ProcessHandle.current().pid() + ")");
+            new Folder(root, result).kept("remove/em.txt");
+        }
+    }
+
+    @Test
+    void aJournalInsideAStorageRootIsRefused() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.journal", "file:" + root.resolve("journal"))
+                .scenario("remove").succeeded();
+        result.assertLogged("not installed, nothing will be deleted: java.lang.IllegalArgumentException: "
+                + "filecleanup.journal: the journal " + root.resolve("journal") + " lies inside a storage root");
         new Folder(root, result).kept("remove/em.txt");
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoveAndReplaceIT {
     @TempDir
     Path root;
+    @TempDir
+    Path journal;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.example.uploads.Database#selected")
@@ -77,5 +79,24 @@ class RemoveAndReplaceIT {
         result.assertLogged("the reference check waits for the lock");
         new Folder(root, result).deleted("exit/blocked.txt");
         assertEquals(1, result.summary("deleted"));
+    }
+
+    /**
+     * The check outlasts the exit hook's wait: the file waits in the journal, and the next start deletes it. It
+     * is the journal that does it: the second run only starts and stops.
+     */
+    @Test
+    void whatTheExitHookCannotFinishWaitsInTheJournalForTheNextStart() throws Exception {
+        AgentRun run = AgentRun.in(root).database(Database.POSTGRESQL)
+                .option("filecleanup.journal", "file:" + journal)
+                .option("filecleanup.shutdownTimeout", "2").option("filecleanup.journal.replayDelay", "0ms");
+        AgentRun.Result stuck = run.scenario("exit-stuck").succeeded();
+        stuck.assertLogged("1 transaction(s) still pending at exit after 2s; their files wait in the journal file:");
+        new Folder(root, stuck).kept("exit/stuck.txt");
+
+        AgentRun.Result next = run.scenario("crash-settle").succeeded();
+        next.assertLogged("replaying 1 released file(s) from the journal");
+        new Folder(root, next).deleted("exit/stuck.txt");
+        assertEquals(1, next.summary("deleted"));
     }
 }
