@@ -223,6 +223,10 @@ final class Outbox {
         return entries;
     }
 
+    boolean claimsByLock() {
+        return skipLocked;
+    }
+
     /** Claims by lease from now on, as on a database without {@code SKIP LOCKED}. */
     void useLeases() {
         skipLocked = false;

@@ -45,9 +45,13 @@ public final class TableJournal implements Journal {
         }
     }
 
+    /** A factory whose connections outlive it (a DataSource) is still drained, at exit among others. */
     @Override
     public void closed(Object sessionFactory) {
-        outboxes.remove(sessionFactory);
+        Outbox outbox = outboxes.get(sessionFactory);
+        if (outbox != null && !outbox.model().outlivesFactory()) {
+            outboxes.remove(sessionFactory);
+        }
     }
 
     @Override

@@ -40,6 +40,7 @@ class TableJournalTest {
         write(outbox, false, "rolled-back.txt");
 
         Claim claim = outbox.claim(0, 100, 60_000);
+        assertTrue(outbox.claimsByLock(), "H2 2.x has FOR UPDATE SKIP LOCKED");
         assertEquals(List.of("committed.txt"), values(claim.entries()));
         claim.settle(claim.entries().get(0).number());
         claim.finish();
@@ -111,6 +112,14 @@ class TableJournalTest {
         assertNull(Outbox.open("file_cleanup_pending", "h2", database, false));
         assertTrue(Outbox.open("file_cleanup_pending", "h2", database, true) != null);
         assertTrue(Outbox.open("file_cleanup_pending", "h2", database, false) != null);
+    }
+
+    /** The README gives the table's DDL for migrations: it must be the one the agent runs. */
+    @Test
+    void theReadmeGivesTheDdlTheAgentRuns() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        assertTrue(readme.contains("```sql\n" + Outbox.ddl("file_cleanup_pending") + "\n```"),
+                "the README's DDL differs from:\n" + Outbox.ddl("file_cleanup_pending"));
     }
 
     private void write(Outbox outbox, boolean commit, String... values) throws SQLException {
