@@ -36,7 +36,7 @@ class CrashIT {
     private static final int ROUNDS = Integer.getInteger("testapp.crash.rounds", 5);
     /** The journals to test; the lines other than the main ones test the table journal only. */
     private static final String JOURNALS = System.getProperty("testapp.crash.journals", "file,table");
-    private static final int TRANSACTIONS = 12;
+    private static final int TRANSACTIONS = 25;
     private static final List<String> POINTS = List.of("after-database-commit", "before-database-commit", "flushed",
             "after-commit", "random");
     private static final Pattern REPLAYED = Pattern.compile("replaying (\\d+) released file");
@@ -128,7 +128,7 @@ class CrashIT {
         if (journal.startsWith("file:")) {
             assertTrue(replayed > 0, "no start replayed anything: the journal was never needed");
         }
-        assertTrue(everNamed.size() > named.size() + 20, "the workload released too little to prove anything");
+        assertTrue(everNamed.size() >= named.size() + 10, "the workload released too little to prove anything");
     }
 
     private static long replayed(AgentRun.Result result) {
