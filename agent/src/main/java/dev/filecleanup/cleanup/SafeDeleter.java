@@ -4,16 +4,19 @@ import dev.filecleanup.Log;
 import dev.filecleanup.capture.ReleasedFile;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Deletes one released file if the storage roots allow it, and logs one line with the outcome. A storage error
- * is retried with a pause that doubles each time, unless it cannot pass (permission denied); the last failure
+ * is retried with a pause that doubles each time, unless it cannot pass (permission denied, operation not
+ * permitted); the last failure
  * is reported once, with its reason.
  */
 final class SafeDeleter {
+    private static final String NOT_PERMITTED = "Operation not permitted";
 
     /** The unlink itself; tests replace it to simulate storage errors. */
     interface Unlink {
@@ -65,16 +68,27 @@ final class SafeDeleter {
                 return null;
             } catch (AccessDeniedException e) {
                 return fail(file, resolution, "permission denied", attempt);
+            } catch (FileSystemException e) {
+                if (NOT_PERMITTED.equals(e.getReason()) || attempt >= attempts) {
+                    // EPERM (an immutable file or folder, a sticky folder) is no more passing than EACCES.
+                    return fail(file, resolution, NOT_PERMITTED.equals(e.getReason()) ? "operation not permitted"
+                            : e.toString(), attempt);
+                }
+                retry(resolution, attempt, e);
             } catch (IOException | SecurityException e) {
                 if (attempt >= attempts) {
                     return fail(file, resolution, e.toString(), attempt);
                 }
-                counters.countRetried();
-                Log.debug("deleting {} failed (attempt {} of {}), retrying: {}", resolution.file(), attempt, attempts,
-                        e.toString());
-                pause(firstPause.toMillis() << Math.min(attempt - 1, 20));
+                retry(resolution, attempt, e);
             }
         }
+    }
+
+    private void retry(StorageRoots.Resolution resolution, int attempt, Exception e) {
+        counters.countRetried();
+        Log.debug("deleting {} failed (attempt {} of {}), retrying: {}", resolution.file(), attempt, attempts,
+                e.toString());
+        pause(firstPause.toMillis() << Math.min(attempt - 1, 20));
     }
 
     /** Logs and counts a value that names nothing to delete: refused, or already gone. Deletes nothing. */

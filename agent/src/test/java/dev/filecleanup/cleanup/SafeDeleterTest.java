@@ -54,6 +54,18 @@ class SafeDeleterTest {
         assertEquals(0, counters.deleted());
     }
 
+    /** What unlinking in an immutable folder gives, even to root. */
+    @Test
+    void operationNotPermittedFailsAtOnceToo() {
+        String reason = deleter(false, path -> {
+            throw new java.nio.file.FileSystemException(path.toString(), null, "Operation not permitted");
+        }).delete(released("a.txt"));
+        assertEquals("operation not permitted", reason);
+        assertEquals(1, unlinks.get());
+        assertEquals(0, counters.retried());
+    }
+
+    /** A storage error that clears after two attempts: the third deletes the file. */
     @Test
     void otherStorageErrorsAreRetriedUntilTheLastAttempt() {
         AtomicInteger failuresLeft = new AtomicInteger(ATTEMPTS - 1);

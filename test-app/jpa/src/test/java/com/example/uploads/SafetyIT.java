@@ -58,7 +58,7 @@ class SafetyIT {
         result.assertLogged("the application carried on");
         result.assertLogged("already gone " + root.resolve("errors/gone.txt"));
         result.assertLogged("could not delete " + root.toRealPath().resolve("locked/stuck.txt")
-                + " (Document.filePath removed)");
+                + " (Document.filePath removed) after 1 attempt(s)");
         new Folder(root, result).kept("locked/stuck.txt").deleted("errors/later.txt");
         assertEquals(1, result.summary("already gone"));
         assertEquals(1, result.summary("failed"));
