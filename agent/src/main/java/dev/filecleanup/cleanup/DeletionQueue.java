@@ -230,9 +230,10 @@ public final class DeletionQueue {
             try {
                 if (!batches.isEmpty()) {
                     process(batches);
-                } else {
-                    replay();
                 }
+                // Also between batches, so that steady commits cannot hold replay off for good: entries held in
+                // memory wait for their own processing, and no replay hands them out.
+                replay();
             } catch (Throwable t) {
                 Log.error("unexpected error; the files of " + batches.size() + " transaction(s) are kept", t);
             } finally {
@@ -254,8 +255,8 @@ public final class DeletionQueue {
 
     /**
      * Takes up journal entries that wait for no transaction: those of an earlier run, those the queue had no
-     * room for, and those whose references could not be checked. Runs only when the queue is empty, so none of
-     * them is also in memory; each round continues after the last entry of the one before.
+     * room for, and those whose references could not be checked. An entry held in memory is not one of them;
+     * each round continues after the last entry of the one before.
      */
     private void replay() {
         if (!replayWanted || System.nanoTime() < replayAt) {

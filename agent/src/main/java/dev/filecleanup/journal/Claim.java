@@ -13,24 +13,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rows of one outbox that this node works on: locked in an open transaction ({@code SKIP LOCKED}), or leased
- * under {@code owner}. Outcomes are collected as the files are dealt with, then applied at once: settled rows
- * are removed, failed ones marked, and the rest released for a later round.
+ * Rows of one outbox leased to this node under {@code owner}. Outcomes are collected as the files are dealt with,
+ * then applied at once, on a connection borrowed for that: settled rows are removed, failed ones marked, and the
+ * rest released for a later round. Rows whose lease ran out meanwhile, and that another node took, are left alone.
  */
 final class Claim {
     private static final int CHUNK = 500;
 
     private final Outbox outbox;
-    private final Connection connection;
     private final String owner;
     private final List<Journal.Entry> entries;
     private final Set<Long> numbers = new HashSet<>();
     private final List<Long> settled = new ArrayList<>();
     private final Map<Long, String> failed = new LinkedHashMap<>();
 
-    Claim(Outbox outbox, Connection connection, String owner, List<Journal.Entry> entries) {
+    Claim(Outbox outbox, String owner, List<Journal.Entry> entries) {
         this.outbox = outbox;
-        this.connection = connection;
         this.owner = owner;
         this.entries = entries;
         entries.forEach(entry -> numbers.add(entry.number()));
@@ -53,46 +51,55 @@ final class Claim {
         return true;
     }
 
-    /** Applies the outcomes and lets go of the rows; always gives the connection back. */
+    /** Applies the outcomes and lets go of the rows. Never throws: rows it cannot update stay leased until expiry. */
     void finish() {
-        String lease = owner == null ? "" : " and lease_owner = ?";
+        if (entries.isEmpty()) {
+            return;
+        }
+        Connection connection = null;
+        ConnectionState state = null;
         try {
+            connection = outbox.model().openConnection(null);
+            state = ConnectionState.of(connection);
+            connection.setAutoCommit(false);
             for (List<Long> chunk : chunks(settled)) {
                 try (PreparedStatement delete = connection.prepareStatement("delete from " + outbox.table()
-                        + " where id in (" + marks(chunk.size()) + ")" + lease)) {
+                        + " where id in (" + marks(chunk.size()) + ") and lease_owner = ?")) {
                     int index = bind(delete, 1, chunk);
-                    if (owner != null) {
-                        delete.setString(index, owner);
-                    }
+                    delete.setString(index, owner);
                     delete.executeUpdate();
                 }
             }
             for (Map.Entry<Long, String> failure : failed.entrySet()) {
                 try (PreparedStatement mark = connection.prepareStatement("update " + outbox.table()
-                        + " set failure = ?, lease_owner = null, lease_until = null where id = ?" + lease)) {
+                        + " set failure = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
                     mark.setString(1, failure.getValue());
                     mark.setLong(2, failure.getKey());
-                    if (owner != null) {
-                        mark.setString(3, owner);
-                    }
+                    mark.setString(3, owner);
                     mark.executeUpdate();
                 }
             }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-                connection.setAutoCommit(true);
+            try (PreparedStatement release = connection.prepareStatement("update " + outbox.table()
+                    + " set lease_owner = null, lease_until = null where lease_owner = ?")) {
+                release.setString(1, owner);
+                release.executeUpdate();
             }
+            connection.commit();
         } catch (SQLException | RuntimeException e) {
-            // The rows stay: the next claim, here or on another node, deals with their files again.
+            // The rows stay leased: when the lease runs out, this node or another deals with their files again.
             Log.warn("could not update the table journal {} of SessionFactory '{}': {}", outbox.table(),
                     outbox.factory(), e.toString());
-            Outbox.rollbackQuietly(connection);
         } finally {
-            try {
-                outbox.model().closeConnection(null, connection);
-            } catch (SQLException | RuntimeException e) {
-                Log.debug("could not give back a connection of SessionFactory '{}': {}", outbox.factory(),
-                        e.toString());
+            if (connection != null) {
+                if (state != null) {
+                    state.restore(connection);
+                }
+                try {
+                    outbox.model().closeConnection(null, connection);
+                } catch (SQLException | RuntimeException e) {
+                    Log.debug("could not give back a connection of SessionFactory '{}': {}", outbox.factory(),
+                            e.toString());
+                }
             }
         }
     }

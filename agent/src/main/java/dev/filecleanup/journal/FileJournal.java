@@ -26,6 +26,9 @@ public final class FileJournal implements Journal {
     private final ByteArrayOutputStream unwritten = new ByteArrayOutputStream();
     private long appended;
     private long written;
+    private long failedUpTo;
+    private long compactedSize;
+    private volatile boolean reportedBroken;
     private boolean closed;
 
     private FileJournal(JournalFile file, EntrySet entries, long compactAt) {
@@ -79,8 +82,12 @@ public final class FileJournal implements Journal {
             write(ticket, true);
             return numbers;
         } catch (IOException | RuntimeException e) {
-            Log.error("could not write to the journal {}; {} released file(s) are not journaled, and a crash before "
-                    + "their deletion would leave them behind: {}", file.directory(), numbers.length, e.toString());
+            if (!reportedBroken) {
+                reportedBroken = file.broken();
+                Log.error("could not write to the journal {}; {} released file(s) are not journaled, and a crash "
+                        + "before their deletion would leave them behind: {}", file.directory(), numbers.length,
+                        e.toString());
+            }
             synchronized (this) {
                 for (long number : numbers) {
                     entries.completed(number, false);
@@ -168,12 +175,20 @@ public final class FileJournal implements Journal {
 
     /**
      * Writes everything appended so far unless a call with a later {@code ticket} already did; whoever holds
-     * {@link #forcing} writes for all who wait behind it. Then compacts the file if it is mostly settled entries.
+     * {@link #forcing} writes for all who wait behind it. A failed write fails every ticket it held: their records
+     * are lost, and each waiting committer learns that its files are not journaled. Then the file is compacted
+     * if it is mostly settled entries.
      */
     private void write(long ticket, boolean force) throws IOException {
         synchronized (forcing) {
-            if (written >= ticket && force) {
+            if (force && written >= ticket) {
                 return;
+            }
+            if (ticket != Long.MAX_VALUE && failedUpTo >= ticket) {
+                throw new IOException("the write that held these records failed");
+            }
+            if (file.broken()) {
+                throw new IOException("the journal is out of use since a write failed and could not be undone");
             }
             byte[] bytes;
             long upTo;
@@ -182,33 +197,46 @@ public final class FileJournal implements Journal {
                 unwritten.reset();
                 upTo = appended;
             }
-            if (bytes.length > 0 || force) {
-                file.append(bytes, force);
+            try {
+                if (bytes.length > 0 || force) {
+                    file.append(bytes, force);
+                }
+            } catch (IOException | RuntimeException e) {
+                failedUpTo = Math.max(failedUpTo, upTo);
+                throw e;
             }
             if (force) {
                 written = Math.max(written, upTo);
             }
-            if (file.size() > compactAt) {
-                compact();
-            }
+            compactIfWorthIt();
         }
     }
 
-    /** Holds {@link #forcing}: committing threads wait for the rewrite, as long as one forced write of it takes. */
-    private void compact() throws IOException {
-        EntrySet.Snapshot kept;
-        byte[] tail;
-        synchronized (this) {
-            if (!entries.mostlySettled(file.size())) {
+    /**
+     * Holds {@link #forcing}: committing threads wait for the rewrite, as long as one forced write of it takes.
+     * Only when nothing waits to be written, so that the rewrite holds every record; and only once the file has
+     * doubled since the last rewrite, so that entries kept for long (failed ones) cannot make every write a rewrite.
+     * A rewrite that fails leaves the old file as it was.
+     */
+    private void compactIfWorthIt() {
+        try {
+            long size = file.size();
+            if (size <= Math.max(compactAt, 2 * compactedSize)) {
                 return;
             }
-            kept = entries.snapshot();
-            tail = unwritten.toByteArray();
-            unwritten.reset();
+            EntrySet.Snapshot kept;
+            synchronized (this) {
+                if (unwritten.size() > 0 || !entries.mostlySettled(size)) {
+                    return;
+                }
+                kept = entries.snapshot();
+            }
+            file.compact(kept::keeps);
+            compactedSize = file.size();
+            Log.debug("journal {}: compacted from {} to {} bytes", file.directory(), size, compactedSize);
+        } catch (IOException | RuntimeException e) {
+            Log.warn("could not compact the journal {}: {}", file.directory(), e.toString());
         }
-        long before = file.size();
-        file.compact(kept::keeps, tail);
-        Log.debug("journal {}: compacted from {} to {} bytes", file.directory(), before, file.size());
     }
 
     @Override

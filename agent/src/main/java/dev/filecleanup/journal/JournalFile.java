@@ -29,6 +29,7 @@ final class JournalFile {
     private final FileLock lock;
     private FileChannel log;
     private long forces;
+    private boolean broken;
 
     private JournalFile(Path directory, FileChannel lockChannel, FileLock lock) {
         this.directory = directory;
@@ -105,17 +106,37 @@ final class JournalFile {
         return buffer.position();
     }
 
-    /** Appends {@code bytes}; forced to the disk when {@code force}, which one call does for many appends. */
+    /**
+     * Appends {@code bytes}; forced to the disk when {@code force}, which one call does for many appends. An append
+     * that fails is cut off again, so that no part record sits before later ones; if even that fails, the file is
+     * {@link #broken()}.
+     */
     void append(byte[] bytes, boolean force) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long position = log.size();
-        while (buffer.hasRemaining()) {
-            position += log.write(buffer, position);
+        long start = log.size();
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long position = start;
+            while (buffer.hasRemaining()) {
+                position += log.write(buffer, position);
+            }
+            if (force) {
+                log.force(false);
+                forces++;
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                log.truncate(start);
+            } catch (IOException | RuntimeException undo) {
+                broken = true;
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
-        if (force) {
-            log.force(false);
-            forces++;
-        }
+    }
+
+    /** A failed append could not be cut off: nothing more may be written to this file. */
+    boolean broken() {
+        return broken;
     }
 
     /** Forced appends so far: what group commit saves. */
@@ -133,10 +154,10 @@ final class JournalFile {
     }
 
     /**
-     * Rewrites the journal with only the records {@code keep} accepts, then {@code tail} (appends not written
-     * yet), and puts it in place of the old one in one atomic rename.
+     * Rewrites the journal with only the records {@code keep} accepts, and puts it in place of the old one in one
+     * atomic rename.
      */
-    void compact(LongPredicate keep, byte[] tail) throws IOException {
+    void compact(LongPredicate keep) throws IOException {
         Path compacted = directory.resolve(LOG + ".compacting");
         try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -157,7 +178,6 @@ final class JournalFile {
             if (failure[0] != null) {
                 throw failure[0];
             }
-            out.write(ByteBuffer.wrap(tail));
             out.force(true);
         }
         try {
@@ -169,7 +189,12 @@ final class JournalFile {
         }
         syncDirectory();
         log.close();
-        log = FileChannel.open(directory.resolve(LOG), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            log = FileChannel.open(directory.resolve(LOG), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
     }
 
     void close() {

@@ -1,13 +1,13 @@
 package dev.filecleanup.journal;
 
 import dev.filecleanup.Log;
-import dev.filecleanup.capture.HostReads;
 import dev.filecleanup.capture.ReleasedFile;
 import dev.filecleanup.catalog.FactoryModel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,11 @@ final class Outbox {
     private final String table;
     private final String factory;
     private final FactoryModel model;
-    private volatile boolean trusted;
+    /** What a database without {@code SKIP LOCKED} answers: a syntax error (PostgreSQL; MariaDB and H2). */
+    private static final java.util.Set<String> SYNTAX_ERRORS = java.util.Set.of("42601", "42000", "42001");
+
     private volatile boolean skipLocked = true;
+    private volatile boolean reportedNoSavepoint;
 
     private Outbox(String table, String factory, FactoryModel model) {
         this.table = table;
@@ -67,7 +70,11 @@ final class Outbox {
                     }
                     try (Statement statement = connection.createStatement()) {
                         statement.execute(ddl(table));
+                        if (!connection.getAutoCommit()) {
+                            connection.commit();
+                        }
                     } catch (SQLException e) {
+                        rollbackQuietly(connection);
                         if (!exists(connection, table)) {
                             throw e;
                         }
@@ -97,90 +104,90 @@ final class Outbox {
 
     /**
      * Writes one row per value on the application's connection, in its transaction; numbers are random, so that
-     * nodes never collide. A failure is undone (inside a savepoint until the statement has worked once) and the
-     * values stay unjournaled.
+     * nodes never collide. Always inside a savepoint: a failure (a lock timeout, say) is undone, the transaction
+     * goes on as if nothing had been written, and the values stay unjournaled. Where no savepoint can be set, or a
+     * value does not fit the table, nothing is written for it.
      */
     long[] write(Connection connection, List<ReleasedFile> files) {
         long[] numbers = new long[files.size()];
-        long at = System.currentTimeMillis();
+        Savepoint savepoint;
         try {
-            HostReads.guarded(connection, trusted, () -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < files.size(); i++) {
-                        ReleasedFile file = files.get(i);
-                        if (file.value().length() > MAX_VALUE) {
-                            continue;
-                        }
-                        numbers[i] = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-                        insert.setLong(1, numbers[i]);
-                        insert.setString(2, file.value());
-                        insert.setString(3, file.entity());
-                        insert.setString(4, file.attribute());
-                        insert.setString(5, file.cause().name());
-                        insert.setString(6, file.column());
-                        insert.setString(7, file.tenant() == null ? null : file.tenant().toString());
-                        insert.setLong(8, at);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+            savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        } catch (SQLException | RuntimeException e) {
+            savepoint = null;
+        }
+        if (savepoint == null) {
+            if (!reportedNoSavepoint) {
+                reportedNoSavepoint = true;
+                Log.warn("SessionFactory '{}': no savepoint can be set on the application's connection, so the table "
+                        + "journal is not written there; released files are held in memory only", factory);
+            }
+            return numbers;
+        }
+        long at = System.currentTimeMillis();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < files.size(); i++) {
+                ReleasedFile file = files.get(i);
+                if (!fits(file)) {
+                    continue;
                 }
-                return null;
-            });
-            trusted = true;
+                numbers[i] = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+                insert.setLong(1, numbers[i]);
+                insert.setString(2, file.value());
+                insert.setString(3, file.entity());
+                insert.setString(4, file.attribute());
+                insert.setString(5, file.cause().name());
+                insert.setString(6, file.column());
+                insert.setString(7, file.tenant() == null ? null : file.tenant().toString());
+                insert.setLong(8, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.releaseSavepoint(savepoint);
             return numbers;
         } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
             Log.warn("SessionFactory '{}': could not write {} released file(s) to the table journal {}; they are held "
                     + "in memory only: {}", factory, files.size(), table, e.toString());
             return new long[files.size()];
         }
     }
 
-    /** Claims up to {@code limit} waiting rows numbered after {@code after}, oldest number first. */
-    Claim claim(long after, int limit, long leaseMillis) throws SQLException {
-        if (skipLocked) {
-            Connection connection = model.openConnection(null);
-            try {
-                connection.setAutoCommit(false);
-                if (connection.getTransactionIsolation() < Connection.TRANSACTION_READ_COMMITTED) {
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-                List<Journal.Entry> entries = select(connection, "select " + COLUMNS + " from " + table
-                        + " where failure is null and id > ? order by id limit ? for update skip locked", after, limit);
-                return new Claim(this, connection, null, entries);
-            } catch (SQLException e) {
-                rollbackQuietly(connection);
-                model.closeConnection(null, connection);
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
-                    throw e;
-                }
-                Log.info("the table journal {} is claimed by lease: this database has no FOR UPDATE SKIP LOCKED ({})",
-                        table, e.getMessage());
-                skipLocked = false;
-            }
-        }
-        return claimByLease(after, limit, leaseMillis);
+    private static boolean fits(ReleasedFile file) {
+        return file.value().length() <= MAX_VALUE && file.entity().length() <= 255
+                && file.attribute().length() <= 255 && file.column().length() <= 255
+                && (file.tenant() == null || file.tenant().toString().length() <= 255);
     }
 
-    private Claim claimByLease(long after, int limit, long leaseMillis) throws SQLException {
+    /**
+     * Claims up to {@code limit} waiting rows numbered after {@code after}, oldest number first, by leasing them to
+     * a new owner for {@code leaseMillis}, in a short transaction of its own: the connection goes back at once, and
+     * a node that dies holding rows loses them when the lease runs out. Candidates are selected with
+     * {@code FOR UPDATE SKIP LOCKED} where the database has it, so that nodes claiming at once skip each other's
+     * rows; the lease condition, checked again by the update, decides either way.
+     */
+    Claim claim(long after, int limit, long leaseMillis) throws SQLException {
         String owner = java.util.UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         Connection connection = model.openConnection(null);
+        ConnectionState state;
         try {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select id from " + table
-                    + " where failure is null and id > ? and (lease_until is null or lease_until < ?) order by id"
-                    + " limit ?")) {
-                select.setLong(1, after);
-                select.setLong(2, now);
-                select.setInt(3, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
+            state = ConnectionState.of(connection);
+        } catch (SQLException | RuntimeException e) {
+            model.closeConnection(null, connection);
+            throw e;
+        }
+        try {
+            connection.setAutoCommit(false);
+            if (state.isolation() < Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
-            List<Journal.Entry> entries = new ArrayList<>();
+            List<Long> ids = candidates(connection, after, limit, now);
             for (List<Long> chunk : Claim.chunks(ids)) {
                 try (PreparedStatement lease = connection.prepareStatement("update " + table
                         + " set lease_owner = ?, lease_until = ? where id in (" + Claim.marks(chunk.size())
@@ -194,15 +201,50 @@ final class Outbox {
                     lease.executeUpdate();
                 }
             }
-            if (!ids.isEmpty()) {
-                entries = select(connection, "select " + COLUMNS + " from " + table + " where lease_owner = ? and id > ?"
-                        + " order by id", owner, after);
-            }
-            return new Claim(this, connection, owner, entries);
-        } catch (SQLException | RuntimeException e) {
+            connection.commit();
+            List<Journal.Entry> entries = ids.isEmpty() ? List.of() : select(connection, "select " + COLUMNS + " from "
+                    + table + " where lease_owner = ? and id > ? order by id", owner, after);
+            connection.commit();
+            return new Claim(this, owner, entries);
+        } finally {
+            state.restore(connection);
             model.closeConnection(null, connection);
-            throw e;
         }
+    }
+
+    private List<Long> candidates(Connection connection, long after, int limit, long now) throws SQLException {
+        String sql = "select id from " + table + " where failure is null and id > ? and (lease_until is null or "
+                + "lease_until < ?) order by id limit ?";
+        if (skipLocked) {
+            try {
+                return ids(connection, sql + " for update skip locked", after, now, limit);
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!SYNTAX_ERRORS.contains(e.getSQLState())) {
+                    throw e;
+                }
+                Log.info("the table journal {} is claimed by lease alone: this database has no FOR UPDATE SKIP "
+                        + "LOCKED ({})", table, e.getMessage());
+                skipLocked = false;
+            }
+        }
+        return ids(connection, sql, after, now, limit);
+    }
+
+    private static List<Long> ids(Connection connection, String sql, long after, long now, int limit)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, after);
+            select.setLong(2, now);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static List<Journal.Entry> select(Connection connection, String sql, Object first, Object second)
@@ -214,7 +256,7 @@ final class Outbox {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ReleasedFile file = new ReleasedFile(rows.getString(2), rows.getString(3), rows.getString(4),
-                            ReleasedFile.Cause.valueOf(rows.getString(5)), rows.getString(6), rows.getString(7));
+                            cause(rows.getString(5)), rows.getString(6), rows.getString(7));
                     // No time of release: the file's time comes from another clock than the releasing node's.
                     entries.add(new Journal.Entry(rows.getLong(1), file, 0));
                 }
@@ -230,6 +272,15 @@ final class Outbox {
     /** Claims by lease from now on, as on a database without {@code SKIP LOCKED}. */
     void useLeases() {
         skipLocked = false;
+    }
+
+    /** The cause is only told in the log: one written by a later version reads as "removed". */
+    private static ReleasedFile.Cause cause(String name) {
+        try {
+            return ReleasedFile.Cause.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ReleasedFile.Cause.REMOVED;
+        }
     }
 
     String table() {

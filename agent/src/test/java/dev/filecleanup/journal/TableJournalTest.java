@@ -107,6 +107,29 @@ class TableJournalTest {
         assertEquals(1, count("select count(*) from file_cleanup_pending where failure = 'permission denied'"));
     }
 
+    /** A failed insert is undone to its savepoint: the application's transaction goes on and commits. */
+    @Test
+    void aWriteThatFailsLeavesTheApplicationsTransactionUsable() throws SQLException {
+        Outbox outbox = Outbox.open("file_cleanup_pending", "h2", database, true);
+        database.execute("create table app_rows (name varchar(20))");
+        try (Connection connection = database.openConnection(null)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("insert into app_rows values ('before')");
+            }
+            database.execute("drop table file_cleanup_pending");
+            long[] numbers = outbox.write(connection, List.of(new ReleasedFile("a.txt", "Document", "filePath",
+                    ReleasedFile.Cause.REMOVED, "document.file_path", null), new ReleasedFile("x".repeat(5000),
+                    "Document", "filePath", ReleasedFile.Cause.REMOVED, "document.file_path", null)));
+            assertEquals(List.of(0L, 0L), java.util.Arrays.stream(numbers).boxed().toList());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("insert into app_rows values ('after')");
+            }
+            connection.commit();
+        }
+        assertEquals(2, count("select count(*) from app_rows"));
+    }
+
     @Test
     void aMissingTableIsCreatedOnlyWhenAskedTo() throws SQLException {
         assertNull(Outbox.open("file_cleanup_pending", "h2", database, false));

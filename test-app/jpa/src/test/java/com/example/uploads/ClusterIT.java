@@ -46,7 +46,8 @@ class ClusterIT {
                 .option("filecleanup.journal.table", "cluster_pending")
                 .option("filecleanup.journal.createTable", "true")
                 .option("filecleanup.journal.replayDelay", "0ms")
-                .option("filecleanup.journal.pollInterval", "1s");
+                .option("filecleanup.journal.pollInterval", "1s")
+                .option("filecleanup.journal.lease", "1s");
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists cluster_pending");
         }

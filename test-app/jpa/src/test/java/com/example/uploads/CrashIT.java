@@ -68,7 +68,8 @@ class CrashIT {
                 .option("filecleanup.journal.replayDelay", "0ms")
                 .option("filecleanup.journal.table", "crash_pending")
                 .option("filecleanup.journal.createTable", "true")
-                .option("filecleanup.journal.pollInterval", "1s");
+                .option("filecleanup.journal.pollInterval", "1s")
+                .option("filecleanup.journal.lease", "1s");
         if (database == Database.H2) {
             run.option("app.jdbc.url", h2);
         } else {
