@@ -58,40 +58,22 @@ final class FactoryReferences {
     void candidates(Object tenant, List<String> names, BiConsumer<ColumnQuery, String> sink) throws SQLException {
         Connection connection = model.openConnection(tenant);
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
+            ConnectionState state = ConnectionState.of(connection);
             try {
                 connection.setAutoCommit(false);
-                if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
+                if (state.isolation() < Connection.TRANSACTION_READ_COMMITTED) {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
                 for (ColumnQuery column : columns) {
                     column.candidates(connection, names, value -> sink.accept(column, value));
                 }
             } finally {
-                restore(connection, autoCommit, isolation);
+                // Rolled back and handed back as it came; one that cannot be put back is aborted, so that a pool
+                // never lends it to the application with autocommit off.
+                state.restore(connection);
             }
         } finally {
             model.closeConnection(tenant, connection);
-        }
-    }
-
-    /**
-     * Ends the reads and hands the connection back as it came. A connection that cannot be put back in its
-     * state is aborted, so that a pool never lends it to the application with autocommit off.
-     */
-    private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-            if (connection.getTransactionIsolation() != isolation) {
-                connection.setTransactionIsolation(isolation);
-            }
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException | RuntimeException e) {
-            connection.abort(Runnable::run);
-            throw e;
         }
     }
 }

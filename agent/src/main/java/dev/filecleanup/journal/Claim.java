@@ -1,6 +1,7 @@
 package dev.filecleanup.journal;
 
 import dev.filecleanup.Log;
+import dev.filecleanup.cleanup.ConnectionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

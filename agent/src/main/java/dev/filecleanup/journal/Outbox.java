@@ -3,6 +3,7 @@ package dev.filecleanup.journal;
 import dev.filecleanup.Log;
 import dev.filecleanup.capture.ReleasedFile;
 import dev.filecleanup.catalog.FactoryModel;
+import dev.filecleanup.cleanup.ConnectionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,20 +1,17 @@
 package com.example.uploads;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A DataSource over {@code DriverManager} whose connections can halt the JVM inside {@code commit()}: just before
  * the database commits (after every flush and the agent's journal write) or just after, before Hibernate hears of
  * it. No other point of a real crash is as narrow as these two.
  */
-final class HaltingDataSource implements DataSource {
+final class HaltingDataSource extends PlainDataSource {
     enum Point { BEFORE_DATABASE_COMMIT, AFTER_DATABASE_COMMIT }
 
     private final String url;
@@ -53,43 +50,5 @@ final class HaltingDataSource implements DataSource {
                         throw e.getCause();
                     }
                 });
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }

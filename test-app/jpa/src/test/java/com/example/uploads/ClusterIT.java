@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,26 +64,8 @@ class ClusterIT {
         results.add(nodes.get(2).await().succeeded());
         results.add(run.scenario("crash-settle").succeeded());
 
-        Set<String> everNamed = new HashSet<>();
-        Set<String> named = new HashSet<>();
-        Set<String> pending = new HashSet<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            read(statement, "select path from crash_history", everNamed);
-            read(statement, "select filePath from Document where filePath is not null", named);
-            if (journal.equals("table")) {
-                read(statement, "select file_value from cluster_pending", pending);
-            }
-        }
-        List<String> wronglyDeleted = new ArrayList<>();
-        List<String> leftBehind = new ArrayList<>();
-        for (String path : everNamed) {
-            boolean exists = Files.exists(root.resolve(path));
-            if (named.contains(path) && !exists) {
-                wronglyDeleted.add(path);
-            } else if (!named.contains(path) && exists) {
-                leftBehind.add(path);
-            }
-        }
+        HistoryOracle oracle = new HistoryOracle(database.connect(), "1 = 1",
+                journal.equals("table") ? "cluster_pending" : null);
         Map<String, Integer> deletions = new HashMap<>();
         int[] byNode = new int[results.size()];
         for (int i = 0; i < results.size(); i++) {
@@ -97,12 +75,11 @@ class ClusterIT {
             }
         }
         System.out.printf("%s: %d files ever named, %d still named; deletions by setup, killed node, node 1, "
-                + "node 3, replacement: %s%n", database, everNamed.size(), named.size(), java.util.Arrays.toString(byNode));
-        assertEquals(List.of(), wronglyDeleted, "named by a committed row, but deleted");
-        assertEquals(List.of(), leftBehind, "named by no committed row, but still there");
-        assertEquals(Set.of(), pending, "rows left in the table journal");
+                + "node 3, replacement: %s%n", database, oracle.everNamed.size(), oracle.named.size(),
+                java.util.Arrays.toString(byNode));
+        oracle.assertFolderAgrees(root);
         deletions.forEach((file, times) -> assertEquals(1, times, file + " was deleted " + times + " times"));
-        assertTrue(everNamed.size() > named.size() + 50, "the workload released too little to prove anything");
+        assertTrue(oracle.everNamed.size() > oracle.named.size() + 50, "the workload released too little to prove anything");
     }
 
     private static void awaitLogged(AgentRun.Running node, String text) throws Exception {
@@ -113,13 +90,5 @@ class ClusterIT {
             Thread.sleep(50);
         }
         throw new AssertionError("the node never logged '" + text + "':\n" + Files.readString(node.log()));
-    }
-
-    private static void read(Statement statement, String sql, Set<String> into) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                into.add(rows.getString(1));
-            }
-        }
     }
 }

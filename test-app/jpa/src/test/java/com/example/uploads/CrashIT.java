@@ -7,14 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,37 +94,17 @@ class CrashIT {
         AgentRun.Result settle = run.scenario("crash-settle").succeeded();
         replayed += replayed(settle);
 
-        Set<String> everNamed = new HashSet<>();
-        Set<String> named = new HashSet<>();
-        Set<String> pending = new HashSet<>();
-        try (Connection connection = database == Database.H2 ? DriverManager.getConnection(h2)
-                : database.connect(); Statement statement = connection.createStatement()) {
-            read(statement, "select path from crash_history", everNamed);
-            read(statement, "select filePath from Document where title = 'crash' and filePath is not null", named);
-            if (journal.equals("table")) {
-                read(statement, "select file_value from crash_pending", pending);
-            }
-        }
-        assertEquals(Set.of(), pending, "rows left in the table journal");
-        List<String> wronglyDeleted = new ArrayList<>();
-        List<String> leftBehind = new ArrayList<>();
-        for (String path : everNamed) {
-            boolean exists = Files.exists(root.resolve(path));
-            if (named.contains(path) && !exists) {
-                wronglyDeleted.add(path);
-            } else if (!named.contains(path) && exists) {
-                leftBehind.add(path);
-            }
-        }
+        HistoryOracle oracle = new HistoryOracle(database == Database.H2 ? DriverManager.getConnection(h2)
+                : database.connect(), "title = 'crash'", journal.equals("table") ? "crash_pending" : null);
         System.out.printf("%s: %d rounds, halted %s; %d files ever named, %d still named, %d replayed%n",
-                database, ROUNDS, halts, everNamed.size(), named.size(), replayed);
-        assertEquals(List.of(), wronglyDeleted, "named by a committed row, but deleted");
-        assertEquals(List.of(), leftBehind, "named by no committed row, but still there");
+                database, ROUNDS, halts, oracle.everNamed.size(), oracle.named.size(), replayed);
+        oracle.assertFolderAgrees(root);
         assertTrue(halts.size() >= POINTS.size() - 1, "too few kinds of crash points: " + halts);
         if (journal.startsWith("file:")) {
             assertTrue(replayed > 0, "no start replayed anything: the journal was never needed");
         }
-        assertTrue(everNamed.size() >= named.size() + 10, "the workload released too little to prove anything");
+        assertTrue(oracle.everNamed.size() >= oracle.named.size() + 10,
+                "the workload released too little to prove anything");
     }
 
     private static long replayed(AgentRun.Result result) {
@@ -138,13 +113,5 @@ class CrashIT {
             replayed += Long.parseLong(matcher.group(1));
         }
         return replayed;
-    }
-
-    private static void read(Statement statement, String sql, Set<String> into) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                into.add(rows.getString(1));
-            }
-        }
     }
 }

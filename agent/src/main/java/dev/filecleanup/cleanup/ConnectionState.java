@@ -1,4 +1,4 @@
-package dev.filecleanup.journal;
+package dev.filecleanup.cleanup;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,13 +7,13 @@ import java.sql.SQLException;
  * A borrowed connection's auto-commit and isolation, put back as they were before it returns to the pool; a
  * connection that cannot be put back is aborted, so that a pool never lends the application one in our state.
  */
-record ConnectionState(boolean autoCommit, int isolation) {
-    static ConnectionState of(Connection connection) throws SQLException {
+public record ConnectionState(boolean autoCommit, int isolation) {
+    public static ConnectionState of(Connection connection) throws SQLException {
         return new ConnectionState(connection.getAutoCommit(), connection.getTransactionIsolation());
     }
 
     /** Ends what is left of the agent's transaction and restores the connection. Never throws. */
-    void restore(Connection connection) {
+    public void restore(Connection connection) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
