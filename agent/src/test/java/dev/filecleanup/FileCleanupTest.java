@@ -107,7 +107,8 @@ class FileCleanupTest {
     /** One committed transaction that removed a row holding {@code file}; its check blocks until released. */
     private FileCleanup committedRemovalOf(String file, int shutdownTimeoutSeconds) throws Throwable {
         Files.writeString(root.resolve(file), "x");
-        FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none",
+        FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(), Map.of("filecleanup.roots", root.toString(),
+                "filecleanup.journal", "none",
                 "filecleanup.attributes", "Document.filePath",
                 "filecleanup.shutdownTimeout", String.valueOf(shutdownTimeoutSeconds)), Map.of()), Journal.NONE);
         cleanup.watch(sessionFactory, HibernateLine.V6_2, database);

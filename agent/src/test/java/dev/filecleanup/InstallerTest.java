@@ -52,7 +52,8 @@ class InstallerTest {
     void theWovenAdviceDeletesAfterCommitOnly() throws Exception {
         Instrumentation instrumentation = ByteBuddyAgent.install();
         FileCleanup cleanup = new FileCleanup(AgentConfig.from(Map.of(),
-                Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none", "filecleanup.attributes", "Upload.path"), Map.of()), Journal.NONE);
+                Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none",
+                        "filecleanup.attributes", "Upload.path"), Map.of()), Journal.NONE);
         Hooks.install(cleanup);
         ResettableClassFileTransformer transformer = Installer.weave(instrumentation);
         try {

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Holds each session's released values until its transaction completes, then hands a commit's values over and
- * drops anything else. Just before the commit, after the last flush, they are written to the journal. Keys are the Hibernate sessions themselves, weakly and by identity, so a session that is
- * dropped mid-transaction leaks nothing.
+ * drops anything else. Just before the commit, after the last flush, they are written to the journal. Keys are
+ * the Hibernate sessions themselves, weakly and by identity, so a session that is dropped mid-transaction leaks
+ * nothing.
  */
 public final class SessionTransactions {
     private final WeakConcurrentMap<Object, TransactionFiles> pending =

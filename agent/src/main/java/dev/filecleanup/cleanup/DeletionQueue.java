@@ -53,7 +53,10 @@ public final class DeletionQueue {
     private long replayAfter;
     private boolean replaying;
 
-    /** What the worker takes: committed files and their journal entries, or replayed ones and when they were released. */
+    /**
+     * What the worker takes: committed files and their journal entries, or replayed ones and when they were
+     * released.
+     */
     private record Work(List<ReleasedFile> files, long[] entries, long[] releasedAt) {
     }
 
@@ -216,7 +219,8 @@ public final class DeletionQueue {
                     }
                     wait = Math.min(wait, Math.max(0, untilPoll));
                 }
-                Work first = wait == Long.MAX_VALUE ? inbox.take() : inbox.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                Work first = wait == Long.MAX_VALUE ? inbox.take()
+                        : inbox.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batches.add(first);
                 }

@@ -73,7 +73,8 @@ final class Claim {
             }
             for (Map.Entry<Long, String> failure : failed.entrySet()) {
                 try (PreparedStatement mark = connection.prepareStatement("update " + outbox.table()
-                        + " set failure = ?, lease_owner = null, lease_until = null where id = ? and lease_owner = ?")) {
+                        + " set failure = ?, lease_owner = null, lease_until = null"
+                        + " where id = ? and lease_owner = ?")) {
                     mark.setString(1, failure.getValue());
                     mark.setLong(2, failure.getKey());
                     mark.setString(3, owner);

@@ -29,7 +29,8 @@ public final class Journals {
                 throw e instanceof IOException io ? io : new IOException(e);
             }
             Log.warn("no journal: the default journal {} cannot be used ({}); pending deletions are lost if the JVM "
-                    + "crashes. Set filecleanup.journal to file:<directory> or none", setting.directory(), e.toString());
+                    + "crashes. Set filecleanup.journal to file:<directory> or none", setting.directory(),
+                    e.toString());
             return Journal.NONE;
         }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class BulkCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
-    private final SessionTransactions transactions = new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
+    private final SessionTransactions transactions =
+            new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
     private final BulkCapture capture = new BulkCapture(transactions);
     private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Report with a file attribute at the top level and one inside the embeddable {@code cover}. */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionTransactionsTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
-    private final SessionTransactions transactions = new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
+    private final SessionTransactions transactions =
+            new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
     private final Object session = new Object();
 
     @Test

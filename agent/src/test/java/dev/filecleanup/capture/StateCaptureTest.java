@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class StateCaptureTest {
     private final List<List<ReleasedFile>> handedOver = new ArrayList<>();
-    private final SessionTransactions transactions = new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
+    private final SessionTransactions transactions =
+            new SessionTransactions(Journal.NONE, committed -> handedOver.add(committed.files()));
     private final StateCapture capture = new StateCapture(transactions);
     private final FakeAction.Session session = new FakeAction.Session(null);
     /** A Document whose state arrays hold title at 0, filePath at 1, version at 2 and scan at 3. */

@@ -26,6 +26,8 @@ class DeletionQueueTest {
 
     @TempDir
     Path root;
+    @TempDir
+    Path journalDirectory;
     private final Counters counters = new Counters();
     private final CountDownLatch gate = new CountDownLatch(1);
     private H2Model database;
@@ -36,7 +38,8 @@ class DeletionQueueTest {
     void queue() throws SQLException {
         StorageRoots roots = new StorageRoots(List.of(root));
         check = new ReferenceCheck(roots, 1);
-        queue = new DeletionQueue(roots, check, new SafeDeleter(roots, false, counters, 3, Duration.ofMillis(1)), counters,
+        queue = new DeletionQueue(roots, check, new SafeDeleter(roots, false, counters, 3, Duration.ofMillis(1)),
+                counters,
                 Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1));
         database = new H2Model("queue", List.of(), "create table document (file_path varchar(200))");
     }
@@ -67,7 +70,8 @@ class DeletionQueueTest {
     @Test
     void valuesThatNeedNoCheckCostNoQuery() throws Exception {
         watch(database);
-        queue.submit(CommittedFiles.unjournaled(List.of(released("gone.txt"), released("../outside.txt"), released("gone.txt"))));
+        queue.submit(CommittedFiles.unjournaled(List.of(released("gone.txt"), released("../outside.txt"),
+                released("gone.txt"))));
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
         assertEquals(1, counters.alreadyGone());
         assertEquals(1, counters.refused());
@@ -78,7 +82,8 @@ class DeletionQueueTest {
     void twoSpellingsOfOneFileAreOneFileToCheckAndDelete() throws Exception {
         Files.writeString(root.resolve("one.txt"), "x");
         watch(database);
-        queue.submit(CommittedFiles.unjournaled(List.of(released("one.txt"), released("./one.txt"), released(root.resolve("one.txt") + ""))));
+        queue.submit(CommittedFiles.unjournaled(List.of(released("one.txt"), released("./one.txt"),
+                released(root.resolve("one.txt") + ""))));
         assertTrue(queue.awaitIdle(LONG_ENOUGH));
         assertEquals(1, counters.deleted());
         assertEquals(0, counters.alreadyGone());
@@ -145,7 +150,7 @@ class DeletionQueueTest {
      */
     @Test
     void aFullQueueLeavesJournaledFilesToTheJournalAndTakesThemUpWhenItHasRoom() throws Exception {
-        try (Journaled journal = new Journaled(FileJournal.open(root.resolveSibling(root.getFileName() + "-journal")))) {
+        try (Journaled journal = new Journaled(FileJournal.open(journalDirectory))) {
             DeletionQueue small = queue(journal.it, 1, new SafeDeleter(roots(), false, counters, 1, Duration.ZERO));
             small.watch("factory", "h2", database.blockedBy(gate), List.of(DOCUMENT));
             for (int i = 0; i < 21; i++) {
@@ -186,7 +191,7 @@ class DeletionQueueTest {
     /** A replayed value whose file was written after its release names a new upload, not the released file. */
     @Test
     void aReplayedFileWrittenAfterItsReleaseIsKept() throws Exception {
-        Path directory = root.resolveSibling(root.getFileName() + "-journal");
+        Path directory = journalDirectory;
         Files.writeString(root.resolve("reused.txt"), "new upload");
         Files.writeString(root.resolve("released.txt"), "x");
         FileJournal earlier = FileJournal.open(directory);
@@ -210,7 +215,7 @@ class DeletionQueueTest {
     /** Permission denied is not retried; the entry stays in the journal, marked failed, and is not replayed. */
     @Test
     void aFileThatCannotBeDeletedIsKeptInTheJournalAsFailed() throws Exception {
-        try (Journaled journal = new Journaled(FileJournal.open(root.resolveSibling(root.getFileName() + "-journal")))) {
+        try (Journaled journal = new Journaled(FileJournal.open(journalDirectory))) {
             java.util.concurrent.atomic.AtomicInteger unlinks = new java.util.concurrent.atomic.AtomicInteger();
             DeletionQueue denied = queue(journal.it, 100, new SafeDeleter(roots(), false, counters, 3,
                     Duration.ZERO, path -> {

@@ -104,7 +104,8 @@ class SafeDeleterTest {
     private static final int ATTEMPTS = 3;
 
     private SafeDeleter deleter(boolean dryRun, SafeDeleter.Unlink unlink) {
-        return new SafeDeleter(new StorageRoots(List.of(root)), dryRun, counters, ATTEMPTS, Duration.ofMillis(1), path -> {
+        return new SafeDeleter(new StorageRoots(List.of(root)), dryRun, counters, ATTEMPTS, Duration.ofMillis(1),
+                path -> {
             unlinks.incrementAndGet();
             unlink.delete(path);
         });

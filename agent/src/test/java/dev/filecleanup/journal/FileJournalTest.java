@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FileJournalTest {
     @TempDir
     Path directory;
+    /** Where a copy of the journal goes, as a crash leaves it. */
+    @TempDir
+    Path crashed;
 
     @Test
     void committedEntriesOutliveTheJvmAndSettledOrRolledBackOnesDoNot() throws IOException {
@@ -56,7 +59,8 @@ class FileJournalTest {
     @Test
     void replayGoesOnAfterAGivenEntryAndStopsAtTheLimit() throws IOException {
         try (Closing journal = new Closing(FileJournal.open(directory))) {
-            long[] numbers = journal.it.committing(null, IntStream.range(0, 5).mapToObj(i -> released(i + ".txt")).toList());
+            long[] numbers = journal.it.committing(null,
+                    IntStream.range(0, 5).mapToObj(i -> released(i + ".txt")).toList());
             journal.it.completed(numbers, true);
             assertEquals(List.of("0.txt", "1.txt"), values(journal.it, 0, 2));
             assertEquals(List.of("2.txt", "3.txt"), values(journal.it, numbers[1], 2));
@@ -193,7 +197,7 @@ class FileJournalTest {
     }
 
     private Path copy() {
-        return directory.resolveSibling(directory.getFileName() + "-crashed");
+        return crashed;
     }
 
     /** The journal's bytes as a crash would leave them: what was written, without what only memory held. */

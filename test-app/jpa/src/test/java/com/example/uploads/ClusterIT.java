@@ -79,7 +79,8 @@ class ClusterIT {
                 java.util.Arrays.toString(byNode));
         oracle.assertFolderAgrees(root);
         deletions.forEach((file, times) -> assertEquals(1, times, file + " was deleted " + times + " times"));
-        assertTrue(oracle.everNamed.size() > oracle.named.size() + 50, "the workload released too little to prove anything");
+        assertTrue(oracle.everNamed.size() > oracle.named.size() + 50,
+                "the workload released too little to prove anything");
     }
 
     private static void awaitLogged(AgentRun.Running node, String text) throws Exception {

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The JVM halts ({@code Runtime.halt}, as {@code kill -9} would) again and again in the middle of a workload,
- * with the file journal and with the table journal: after the flush, inside the commit before and after the database commits, after the
- * commit, and at random moments (in a deletion, in an append). Each start replays what the previous one left.
+ * with the file journal and with the table journal: after the flush, inside the commit before and after the
+ * database commits, after the commit, and at random moments (in a deletion, in an append). Each start replays
+ * what the previous one left.
  * At the end, every file that committed data ever named is checked: still there if a row names it, gone if none
  * does. The file journal is tested on H2 only: the database plays no part in it. Each round halts at the next
  * kind of point; {@code -Dtestapp.crash.rounds=N} (default 5) runs longer.
