@@ -50,12 +50,14 @@ public final class AgentConfig {
         this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
         this.shutdownTimeout = parseSeconds(values, ConfigOption.SHUTDOWN_TIMEOUT);
         this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
-        this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home,
-                () -> invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
-                        "auto, none, table, or file:<directory> outside the storage roots"));
+        this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home);
+        if (journal == null) {
+            throw invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
+                    "auto, none, table, or file:<directory> outside the storage roots");
+        }
         this.replayDelay = parseDuration(values, ConfigOption.JOURNAL_REPLAY_DELAY);
         this.journalTable = values.get(ConfigOption.JOURNAL_TABLE);
-        if (!journalTable.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+        if (!tableName(journalTable)) {
             throw invalid(ConfigOption.JOURNAL_TABLE, journalTable, "a table name, optionally schema-qualified");
         }
         this.createJournalTable = parseBoolean(values, ConfigOption.JOURNAL_CREATE_TABLE);
@@ -275,6 +277,30 @@ public final class AgentConfig {
     private static IllegalArgumentException invalid(ConfigOption option, String value, String expected) {
         return new IllegalArgumentException(
                 option.key() + " (or " + option.environmentName() + ") is '" + value + "'; expected " + expected);
+    }
+
+    /** {@code name} or {@code schema.name}, each an SQL identifier that needs no quotes. */
+    private static boolean tableName(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length > 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || !(part.charAt(0) == '_' || isAsciiLetter(part.charAt(0)))) {
+                return false;
+            }
+            for (int i = 1; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (!(c == '_' || isAsciiLetter(c) || c >= '0' && c <= '9')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static Map<String, String> asMap(Properties properties) {

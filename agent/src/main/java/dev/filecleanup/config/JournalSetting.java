@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * {@code filecleanup.journal}: {@code none}, {@code table}, {@code file:<directory>}, or {@code auto}, the default,
@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 public record JournalSetting(Path directory, boolean automatic, boolean table) {
     static final String AUTO_FOLDER = ".filecleanup";
 
-    static JournalSetting parse(String raw, List<Path> roots, Path home, Supplier<IllegalArgumentException> invalid) {
+    /** Null when {@code raw} is not a journal setting at all. */
+    static JournalSetting parse(String raw, List<Path> roots, Path home) {
         if ("none".equals(raw)) {
             return new JournalSetting(null, false, false);
         }
@@ -40,7 +41,7 @@ public record JournalSetting(Path directory, boolean automatic, boolean table) {
             try {
                 directory = Path.of(raw.substring("file:".length())).toAbsolutePath().normalize();
             } catch (InvalidPathException e) {
-                throw invalid.get();
+                return null;
             }
             if (inside(directory, roots)) {
                 throw new IllegalArgumentException(ConfigOption.JOURNAL.key() + ": the journal " + directory
@@ -48,7 +49,7 @@ public record JournalSetting(Path directory, boolean automatic, boolean table) {
             }
             return new JournalSetting(directory, false, false);
         }
-        throw invalid.get();
+        return null;
     }
 
     public boolean none() {
@@ -84,15 +85,23 @@ public record JournalSetting(Path directory, boolean automatic, boolean table) {
         }
     }
 
-    /** The same roots, in any order, always give the same folder; other roots give another. */
-    private static String fingerprint(List<Path> roots) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            roots.stream().map(Path::toString).sorted()
-                    .forEach(root -> digest.update((root + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The same roots, in any order, always give the same folder; other roots give another. Two checksums, not a
+     * cryptographic digest: nothing here is secret, and a digest's first use costs {@code premain} some 30 ms of
+     * security providers.
+     */
+    static String fingerprint(List<Path> roots) {
+        List<String> sorted = new ArrayList<>();
+        for (Path root : roots) {
+            sorted.add(root + "\n");
         }
+        Collections.sort(sorted);
+        byte[] text = String.join("", sorted).getBytes(StandardCharsets.UTF_8);
+        CRC32C first = new CRC32C();
+        first.update(text);
+        CRC32 second = new CRC32();
+        second.update(text);
+        String hex = Long.toHexString(first.getValue() << 16 | second.getValue() & 0xffff);
+        return "0".repeat(12 - hex.length()) + hex;
     }
 }

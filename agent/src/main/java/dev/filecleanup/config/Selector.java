@@ -14,20 +14,18 @@ import java.util.stream.Collectors;
  * class that declares an attribute also covers its subclasses. {@code *} matches any characters, dots included.
  */
 public final class Selector {
-    private static final Pattern VALID = Pattern.compile("[\\p{javaJavaIdentifierPart}.$*]+");
-
     private final String text;
-    private final Pattern pattern;
+    /** Compiled at the first match, at a SessionFactory's build: {@code premain} pays for no regular expression. */
+    private volatile Pattern pattern;
 
     private Selector(String text) {
         this.text = text;
-        this.pattern = glob(text);
     }
 
     static Selector parse(String text) {
         String trimmed = text.trim();
         int dot = trimmed.lastIndexOf('.');
-        if (dot <= 0 || dot == trimmed.length() - 1 || !VALID.matcher(trimmed).matches()) {
+        if (dot <= 0 || dot == trimmed.length() - 1 || !valid(trimmed)) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a selector; expected Entity.attribute, with * as a wildcard");
         }
@@ -50,6 +48,11 @@ public final class Selector {
 
     /** Whether this selector names the attribute at {@code path} of an entity known by any of {@code entityNames}. */
     public boolean matches(Collection<String> entityNames, String path) {
+        Pattern pattern = this.pattern;
+        if (pattern == null) {
+            pattern = glob(text);
+            this.pattern = pattern;
+        }
         for (String name : entityNames) {
             if (pattern.matcher(name + "." + path).matches()) {
                 return true;
@@ -61,6 +64,16 @@ public final class Selector {
     @Override
     public String toString() {
         return text;
+    }
+
+    private static boolean valid(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isJavaIdentifierPart(c) && c != '.' && c != '$' && c != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Pattern glob(String part) {

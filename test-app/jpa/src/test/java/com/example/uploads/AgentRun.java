@@ -63,6 +63,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** A JVM option as it is, such as {@code -Xlog:...}. */
+    AgentRun jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     AgentRun withoutOption(String key) {
         jvmOptions.removeIf(option -> option.startsWith("-D" + key + "="));
         return this;

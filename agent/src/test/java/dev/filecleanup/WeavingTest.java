@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The advice woven into this very JVM (Hibernate 7.4 on H2), as BlockHound tests its own: a matcher or advice
  * mistake shows here in a second, before any application is started with the agent jar.
  */
-class InstallerTest {
+class WeavingTest {
     @TempDir
     Path root;
 
@@ -55,7 +55,7 @@ class InstallerTest {
                 Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none",
                         "filecleanup.attributes", "Upload.path"), Map.of()), Journal.NONE);
         Hooks.install(cleanup);
-        ResettableClassFileTransformer transformer = Installer.weave(instrumentation);
+        ResettableClassFileTransformer transformer = Weaving.weave(instrumentation);
         try {
             try (SessionFactory factory = new Configuration().addAnnotatedClass(Upload.class)
                     .setProperty("hibernate.connection.url", "jdbc:h2:mem:installer;DB_CLOSE_DELAY=-1")
