@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -35,7 +36,17 @@ final class Installer {
             instrumentation.addTransformer(new HibernateTrigger(new Callable<>() {
                 @Override
                 public ClassFileTransformer call() {
-                    return start(config) ? Weaving.raw() : null;
+                    if (!start(config)) {
+                        return null;
+                    }
+                    Path cache = config.weaveCache() == null ? null : WovenCache.folder(config.weaveCache());
+                    // Not Weaving::raw: resolving a method reference loads and verifies Weaving, and Byte Buddy with it.
+                    return new WovenCache(cache, new Callable<>() {
+                        @Override
+                        public ClassFileTransformer call() {
+                            return Weaving.raw();
+                        }
+                    });
                 }
             }));
             return;

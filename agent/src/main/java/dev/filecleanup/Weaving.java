@@ -51,6 +51,9 @@ final class Weaving {
         // Type validation checks what javac already checked: off, it spares loading and running its visitors.
         return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
+                // Advice only rewrites the bodies of methods a type declares: decorating it needs no method graph
+                // of its whole hierarchy, whose class files would all be parsed.
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new Problems())
                 .ignore(nameStartsWith("dev.filecleanup.").or(nameStartsWith("net.bytebuddy.")))

@@ -38,6 +38,7 @@ public final class AgentConfig {
     private final int retryAttempts;
     private final Duration retryDelay;
     private final int queueCapacity;
+    private final Path weaveCache;
     private final List<String> warnings;
 
     private AgentConfig(Map<ConfigOption, String> values, Path home) {
@@ -66,6 +67,9 @@ public final class AgentConfig {
         this.retryAttempts = parseCount(values, ConfigOption.RETRY_ATTEMPTS);
         this.retryDelay = parseDuration(values, ConfigOption.RETRY_DELAY);
         this.queueCapacity = parseCount(values, ConfigOption.QUEUE_CAPACITY);
+        Path woven = home.resolve(JournalSetting.AUTO_FOLDER).resolve("woven");
+        this.weaveCache = parseBoolean(values, ConfigOption.WEAVE_CACHE) && !JournalSetting.inside(woven, roots)
+                ? woven : null;
     }
 
     /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
@@ -171,6 +175,11 @@ public final class AgentConfig {
     }
 
     /** What is legal but worth saying once at startup, such as roots nested in one another. */
+    /** Where the advised classes are kept as woven, for later starts; null when they are not kept. */
+    public Path weaveCache() {
+        return weaveCache;
+    }
+
     public List<String> warnings() {
         return warnings;
     }

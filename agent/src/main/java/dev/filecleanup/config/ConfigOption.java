@@ -23,6 +23,7 @@ enum ConfigOption {
     RETRY_ATTEMPTS("retry.attempts", "3"),
     RETRY_DELAY("retry.delay", "100ms"),
     QUEUE_CAPACITY("queue.capacity", "100000"),
+    WEAVE_CACHE("weaveCache", "true"),
     LOG_LEVEL("logLevel", "info");
 
     static final String PREFIX = "filecleanup.";

@@ -57,7 +57,7 @@ public record JournalSetting(Path directory, boolean automatic, boolean table) {
     }
 
     /** Whether the directory, or what its existing part really is, lies inside a root, or holds one. */
-    private static boolean inside(Path directory, List<Path> roots) {
+    static boolean inside(Path directory, List<Path> roots) {
         Path real = real(directory);
         for (Path root : roots) {
             Path realRoot = real(root);

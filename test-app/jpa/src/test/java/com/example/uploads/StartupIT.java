@@ -40,13 +40,21 @@ class StartupIT {
     }
 
     @Test
-    void theFirstHibernateClassStartsTheAgent() throws Exception {
+    void theFirstHibernateClassStartsTheAgentAndALaterStartReusesTheWovenClasses() throws Exception {
         Path classes = home.resolve("classes.log");
-        AgentRun.Result result = AgentRun.in(root).option("user.home", home.toString())
+        AgentRun.Result first = AgentRun.in(root).option("user.home", home.toString())
                 .jvmOption("-Xlog:class+load=info:file=" + classes).scenario("remove").succeeded();
-        assertTrue(Files.readAllLines(classes).stream().anyMatch(line -> line.contains(BYTE_BUDDY)), "Byte Buddy never started");
-        assertTrue(Files.isDirectory(home.resolve(".filecleanup")), "no journal was opened");
-        result.assertLogged("installed on Java");
-        new Folder(root, result).deleted("remove/em.txt");
+        assertTrue(Files.readAllLines(classes).stream().anyMatch(line -> line.contains(BYTE_BUDDY)),
+                "Byte Buddy never started");
+        assertTrue(Files.isDirectory(home.resolve(".filecleanup/woven")), "the woven classes were not kept");
+        first.assertLogged("installed on Java");
+        new Folder(root, first).deleted("remove/em.txt");
+
+        // The same agent jar and Hibernate again: the woven classes are read back, and Byte Buddy stays cold.
+        AgentRun.Result second = AgentRun.in(root).option("user.home", home.toString())
+                .jvmOption("-Xlog:class+load=info:file=" + classes).scenario("remove").succeeded();
+        assertEquals(List.of(), Files.readAllLines(classes).stream().filter(line -> line.contains(BYTE_BUDDY))
+                .limit(5).toList(), "Byte Buddy was started although every advised class was kept");
+        new Folder(root, second).deleted("remove/em.txt", "remove/session.txt", "remove/proxy.txt");
     }
 }
