@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.ref.WeakReference;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +53,7 @@ final class PreparedClasses {
         task.run();
         try {
             Woven woven = task.get();
-            return woven != null && Arrays.equals(woven.original(), original) ? woven : null;
+            return woven != null && woven.original().equals(WovenCache.fingerprint(original)) ? woven : null;
         } catch (ExecutionException e) {
             return null;
         }
@@ -71,10 +70,13 @@ final class PreparedClasses {
             return null;
         }
         byte[] bytes = advice.transform(loader.getUnnamedModule(), loader, name, null, null, original.clone());
-        return new Woven(original, bytes);
+        return new Woven(WovenCache.fingerprint(original), bytes);
     }
 
-    /** {@code bytes}: the woven class, or null when it is left as it is. */
-    record Woven(byte[] original, byte[] bytes) {
+    /**
+     * @param original the fingerprint of the class file it was woven from
+     * @param bytes    the woven class, or null when it is left as it is
+     */
+    record Woven(String original, byte[] bytes) {
     }
 }

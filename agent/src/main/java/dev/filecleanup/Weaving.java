@@ -95,6 +95,12 @@ final class Weaving {
      */
     private static AgentBuilder.RawMatcher hibernate(String... typeNames) {
         List<String> names = List.of(typeNames);
+        for (String name : names) {
+            if (!HibernateTrigger.ADVISED.contains(name.replace('.', '/'))) {
+                // The trigger hands Byte Buddy the advised types only: one missing there would never be woven.
+                throw new IllegalStateException(name + " is advised but missing from HibernateTrigger.ADVISED");
+            }
+        }
         return (type, loader, module, classBeingRedefined, protectionDomain) ->
                 names.contains(type.getName()) && HibernateLine.of(loader) != null;
     }
