@@ -64,14 +64,15 @@ public final class Perf {
             usage: src/bench/perf.sh [options]
               --smoke                 functional run for CI (2 pairs, few files, one short JMH iteration): fails on
                                       a functional problem, never on a timing
-              --quick                 a shorter run: 5 pairs, 1 JMH fork of 2+3 x 1 s, 10,000 files, 5,000 entities
+              --quick                 a shorter run: 6 pairs, 1 JMH round of 3+3 x 1 s, 10,000 files in 50 commits,
+                                      5,000 entities
               --goals 1,2,3,4,5       which goals to run (default: all)
               --forks N               startup pairs (without + with agent) for goals 1 and 2 (default 10)
               --jmh-forks N           JMH rounds; each runs every benchmark in one fork per configuration (default 3)
               --jmh-args "ARGS"       JMH options for every fork, e.g. "-wi 5 -i 10 -r 2s -p onDisk=false"
-                                      (default "-wi 3 -w 1s -i 5 -r 1s"); forks come from --jmh-forks
+                                      (default "-wi 4 -w 2s -i 5 -r 2s"); forks come from --jmh-forks
               --journals LIST         agent journals for JMH, comma-separated: none, auto, file:DIR, table
-                                      (default none,auto; auto is the agent's default, a file journal in the home)
+                                      (default none; auto is the agent's default, a file journal in the home)
               --files N               files for the throughput goal (default 50,000)
               --commits N             deleting commits for the throughput goal (default 100)
               --delete-mode MODE      bulk (delete ... where id between, default) or remove (EntityManager.remove)
@@ -101,8 +102,8 @@ public final class Perf {
 
     private int forks = 10;
     private int jmhForks = 3;
-    private String jmhArgs = "-wi 3 -w 1s -i 5 -r 1s";
-    private List<String> journals = List.of("none", "auto");
+    private String jmhArgs = "-wi 4 -w 2s -i 5 -r 2s";
+    private List<String> journals = List.of("none");
     private int files = 50_000;
     private int commits = 100;
     private String deleteMode = "bulk";
@@ -167,9 +168,9 @@ public final class Perf {
             System.exit(0);
         }
         if (list.contains("--quick")) {
-            forks = 5;
+            forks = 6;
             jmhForks = 1;
-            jmhArgs = "-wi 2 -w 1s -i 3 -r 1s";
+            jmhArgs = "-wi 3 -w 1s -i 3 -r 1s";
             journals = List.of("none");
             files = 10_000;
             commits = 50;
@@ -444,6 +445,16 @@ public final class Perf {
                         }
                     }
                 }
+            }
+        }
+        for (String line : Files.readAllLines(logs.resolve("jmh.log"))) {
+            var matcher = AGENT_PROBLEM.matcher(line);
+            if (matcher.find()) {
+                if (matcher.group(1).equals("ERROR")) {
+                    throw new AssertionError("the agent logged an error under JMH: " + line + " ("
+                            + logs.resolve("jmh.log") + ")");
+                }
+                agentWarnings.add(line.replaceFirst("^[0-9:.]+ ", ""));
             }
         }
         for (Map.Entry<String, Map<String, List<Double>>> entry : scores.entrySet()) {
