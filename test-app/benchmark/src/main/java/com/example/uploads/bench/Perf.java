@@ -314,30 +314,41 @@ public final class Perf {
     private void goal1() throws Exception {
         Path uploads = folder("uploads");
         startupPairs("1", "JVM without Hibernate, JDK-only class path: process wall time", "hello",
-                helloClasses.toString(), HelloMain.class.getName(), null, uploads, 30);
+                helloClasses.toString(), HelloMain.class.getName(), null, uploads, 30, List.of());
         startupPairs("1", "JVM without Hibernate, Hibernate on the class path but never loaded: process wall time",
-                "hello-fat", jar.toString(), HelloMain.class.getName(), null, uploads, 30);
+                "hello-fat", jar.toString(), HelloMain.class.getName(), null, uploads, 30, List.of());
     }
 
     private void goal2() throws Exception {
-        startupPairs("2", "Hibernate 7.4 + H2: launch to SessionFactory built (33 entities, schema created)",
-                "startup", jar.toString(), StartupMain.class.getName(), StartupMain.MARKER, folder("uploads"),
-                150);
+        startupPairs("2", "Hibernate 7.4 + H2: launch to SessionFactory built (33 entities, schema created), "
+                        + "first start (a fresh home: the classes are woven)", "startup", jar.toString(),
+                StartupMain.class.getName(), StartupMain.MARKER, folder("uploads"), 150, List.of());
+        // Every child of this row shares one home, where the first start with the agent kept the woven classes.
+        Path home = home();
+        Path uploads = folder("uploads");
+        List<String> shared = List.of("-Duser.home=" + home);
+        startup("startup-kept-warmup", true, jar.toString(), StartupMain.class.getName(), StartupMain.MARKER,
+                uploads, shared);
+        startupPairs("2", "the same, a later start (the woven classes kept in ~/.filecleanup/woven)",
+                "startup-kept", jar.toString(), StartupMain.class.getName(), StartupMain.MARKER, uploads, 150,
+                shared);
     }
 
+    /** {@code extra}: options for both sides, after the child's own (a later {@code -D} wins). */
     private void startupPairs(String goal, String measure, String name, String classPath, String main,
-                              String marker, Path uploads, double targetMillis) throws Exception {
+                              String marker, Path uploads, double targetMillis, List<String> extra)
+            throws Exception {
         List<Double> without = new ArrayList<>();
         List<Double> with = new ArrayList<>();
         if (warmup) {
             for (boolean side : new boolean[] {false, true}) {
-                startup(name + "-warmup", side, classPath, main, marker, uploads, List.of());
+                startup(name + "-warmup", side, classPath, main, marker, uploads, extra);
             }
         }
         for (int pair = 0; pair < forks; pair++) {
             // Swapped every other pair, so that a drifting machine favours neither side.
             for (boolean side : pair % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                Jvm.Run run = startup(name, side, classPath, main, marker, uploads, List.of());
+                Jvm.Run run = startup(name, side, classPath, main, marker, uploads, extra);
                 (side ? with : without).add(run.millis());
             }
             System.out.printf(Locale.ROOT, "goal %s %s pair %d/%d: %,.1f ms without, %,.1f ms with%n", goal,
