@@ -70,7 +70,7 @@ public final class Perf {
               --forks N               startup pairs (without + with agent) for goals 1 and 2 (default 10)
               --jmh-forks N           JMH rounds; each runs every benchmark in one fork per configuration (default 3)
               --jmh-args "ARGS"       JMH options for every fork, e.g. "-wi 5 -i 10 -r 2s -p onDisk=false"
-                                      (default "-wi 4 -w 2s -i 5 -r 2s"); forks come from --jmh-forks
+                                      (default "-wi 3 -w 2s -i 5 -r 2s"); forks come from --jmh-forks
               --journals LIST         agent journals for JMH, comma-separated: none, auto, file:DIR, table
                                       (default none; auto is the agent's default, a file journal in the home)
               --files N               files for the throughput goal (default 50,000)
@@ -102,7 +102,7 @@ public final class Perf {
 
     private int forks = 10;
     private int jmhForks = 3;
-    private String jmhArgs = "-wi 4 -w 2s -i 5 -r 2s";
+    private String jmhArgs = "-wi 3 -w 2s -i 5 -r 2s";
     private List<String> journals = List.of("none");
     private int files = 50_000;
     private int commits = 100;
@@ -914,10 +914,11 @@ public final class Perf {
                     row.difference(), row.target(), row.met()) + " |");
         }
         System.out.println();
-        System.out.println("Startup: medians of N paired runs, the difference is the median of the paired "
-                + "differences with its distribution-free interval (≥ 95%, when there are 6 pairs or more). JMH: "
-                + "mean ± 99.9% interval over all measured iterations of all rounds; the ratio's error is "
-                + "propagated from both.");
+        System.out.println("Startup: medians of N paired runs; the difference is the median of the paired "
+                + "differences with its distribution-free interval (≥ 95%, from 6 pairs on); met = yes when the "
+                + "whole interval is within the target. JMH (H2 in memory; released files exist on disk unless "
+                + "-p onDisk=false): mean ± 99.9% interval over all measured iterations of all rounds, as JMH "
+                + "computes its error (wide with few iterations); the ratio's error is propagated from both.");
         notes.forEach(note -> System.out.println("- " + note));
         if (!agentWarnings.isEmpty()) {
             System.out.println("- the agent warned: " + String.join(" | ", agentWarnings));
