@@ -59,7 +59,7 @@ class WeavingTest {
         try {
             try (SessionFactory factory = new Configuration().addAnnotatedClass(Upload.class)
                     .setProperty("hibernate.connection.url", "jdbc:h2:mem:installer;DB_CLOSE_DELAY=-1")
-                    .setProperty("hibernate.hbm2ddl.auto", "create-drop")
+                    .setProperty("hibernate.hbm2ddl.auto", "create")
                     .buildSessionFactory()) {
                 assertTrue(cleanup.routes().watches(persisterOf(factory)), "the SessionFactory was not catalogued");
                 Upload removed = persist(factory, "removed.txt");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +23,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs after commit, off the host's threads: takes the files of committed transactions, asks the reference
- * check which of them rows still name, and hands only the rest to the path-safe delete. Everything queued
- * together is checked together, so a burst of transactions costs one round of reference queries. The worker
- * survives interrupts and errors: a worker that dies anyway is replaced.
+ * check which of them rows still name, and hands only the rest to the path-safe delete. Commits are coalesced:
+ * a round takes what is queued and what commits in the few milliseconds after the first ({@link Pacing}), up to
+ * {@link #BATCH} files, and checks them together, so that a burst of transactions costs one round of reference
+ * queries, one statement per column. The host comes first: the worker runs below its normal priority, sleeps
+ * while there is nothing to do, and rests after a slow check ({@link Pacing}), except when a full batch waits, or
+ * someone waits for the queue to be idle (a SessionFactory closing, the JVM exiting). It survives interrupts and
+ * errors: a worker that dies anyway is replaced.
  *
  * <p>The queue holds at most {@code capacity} files. When it is full, a commit's files stay in the journal only,
  * and are replayed from there once the queue has room; without a journal they are dropped, counted and logged.
  * Entries of an earlier run are replayed once the SessionFactories are built and have settled.
  */
 public final class DeletionQueue {
-    private static final int REPLAY_BATCH = 2_000;
+    /**
+     * Files checked in one round: enough for a round's statements to serve many files, few enough that a file is
+     * deleted soon after the check that allowed it, and that each name list stays short.
+     */
+    static final int BATCH = 5_000;
     private static final long RESCAN_UNCHECKED_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final BlockingQueue<Work> inbox = new LinkedBlockingQueue<>();
@@ -43,6 +52,7 @@ public final class DeletionQueue {
     private final int capacity;
     private final long replayDelayNanos;
     private final long pollNanos;
+    private final Pacing pacing;
     private long nextPoll;
     private final Object idle = new Object();
     private long inFlight;
@@ -68,12 +78,15 @@ public final class DeletionQueue {
     private DeletionQueue(StorageRoots roots, boolean dryRun, int attempts, Duration retryDelay, Counters counters,
                           Journal journal, int capacity, Duration replayDelay, Duration poll) {
         this(roots, new ReferenceCheck(roots, 500), new SafeDeleter(roots, dryRun, counters, attempts, retryDelay),
-                counters, journal, capacity, replayDelay, poll);
+                counters, journal, capacity, replayDelay, poll, Pacing.WINDOW);
     }
 
-    /** {@code poll}: how often a shared journal is drained of what other nodes left, besides after each commit. */
+    /**
+     * {@code poll}: how often a shared journal is drained of what other nodes left, besides after each commit;
+     * {@code window}: how long a round waits for further commits after its first ({@link Pacing#WINDOW}).
+     */
     DeletionQueue(StorageRoots roots, ReferenceCheck check, SafeDeleter deleter, Counters counters, Journal journal,
-                  int capacity, Duration replayDelay, Duration poll) {
+                  int capacity, Duration replayDelay, Duration poll, Duration window) {
         this.roots = roots;
         this.check = check;
         this.deleter = deleter;
@@ -82,6 +95,7 @@ public final class DeletionQueue {
         this.capacity = capacity;
         this.replayDelayNanos = replayDelay.toNanos();
         this.pollNanos = poll.toNanos();
+        this.pacing = new Pacing(window);
         startWorker();
     }
 
@@ -120,7 +134,7 @@ public final class DeletionQueue {
             }
             if (unjournaled.size() < committed.files().size()) {
                 replayWanted = true;
-                inbox.add(WAKE);
+                inbox.add(CLAIM);
             }
             if (unjournaled.isEmpty()) {
                 return;
@@ -169,6 +183,8 @@ public final class DeletionQueue {
      */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Someone waits: the worker stops gathering commits and resting.
+        inbox.add(HURRY);
         synchronized (idle) {
             while (inFlight > 0 || replaying || replayWanted && replayAt - System.nanoTime() <= 0) {
                 long left = deadline - System.nanoTime();
@@ -194,10 +210,21 @@ public final class DeletionQueue {
     }
 
     private static final Work WAKE = new Work(List.of(), new long[0], null);
+    /** A wake-up that also ends the gathering of a round: someone waits for the queue to be idle. */
+    private static final Work HURRY = new Work(List.of(), new long[0], null);
+    /** A commit whose files wait in a shared journal, to be claimed: a round gathers for it as for files. */
+    private static final Work CLAIM = new Work(List.of(), new long[0], null);
+
+    private static boolean token(Work work) {
+        return work == WAKE || work == HURRY || work == CLAIM;
+    }
 
     private void startWorker() {
         Thread worker = new Thread(this::work, "file-cleanup-deleter");
         worker.setDaemon(true);
+        // Not the priority of whichever thread starts it (a replacement is started by the one that died): below
+        // the host's own threads, which the deletions can wait for.
+        worker.setPriority(Thread.NORM_PRIORITY - 1);
         worker.setUncaughtExceptionHandler((thread, error) -> {
             Log.error("the deletion worker died; starting a new one", error);
             startWorker();
@@ -229,8 +256,8 @@ public final class DeletionQueue {
                 Log.warn("the deletion worker was interrupted; it goes on");
                 continue;
             }
-            inbox.drainTo(batches);
-            batches.removeIf(batch -> batch == WAKE);
+            coalesce(batches);
+            batches.removeIf(DeletionQueue::token);
             try {
                 if (!batches.isEmpty()) {
                     process(batches);
@@ -242,6 +269,7 @@ public final class DeletionQueue {
                 Log.error("unexpected error; the files of " + batches.size() + " transaction(s) are kept", t);
             } finally {
                 Thread.interrupted();
+                pacing.roundDone();
                 if (!batches.isEmpty()) {
                     synchronized (idle) {
                         inFlight -= batches.size();
@@ -254,6 +282,43 @@ public final class DeletionQueue {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Adds to the first commit taken those already queued and those that arrive until {@link Pacing} lets the round
+     * start, until the batch holds {@link #BATCH} files (a transaction is never split here). A commit whose files
+     * wait in a shared journal counts as one: the round then claims them all at once. Without a commit it waits for
+     * nothing; once someone waits for the queue to be idle, it takes what is queued and goes.
+     */
+    private void coalesce(List<Work> batches) {
+        int files = 0;
+        boolean hurry = false;
+        boolean claim = false;
+        for (Work batch : batches) {
+            files += batch.files().size();
+            hurry |= batch == HURRY;
+            claim |= batch == CLAIM;
+        }
+        long until = pacing.gatherUntil();
+        try {
+            while (files < BATCH) {
+                Work next = inbox.poll();
+                if (next == null && (files > 0 || claim) && !hurry) {
+                    long left = until - System.nanoTime();
+                    next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+                }
+                if (next == null) {
+                    return;
+                }
+                hurry |= next == HURRY;
+                claim |= next == CLAIM;
+                batches.add(next);
+                files += next.files().size();
+            }
+        } catch (InterruptedException e) {
+            // What was taken is processed; the host's interrupt stops nothing.
+            Log.warn("the deletion worker was interrupted; it goes on");
         }
     }
 
@@ -282,7 +347,7 @@ public final class DeletionQueue {
 
     private void replayRound() {
         List<Journal.Entry> entries = new ArrayList<>();
-        int handed = journal.replay(replayAfter, Math.min(capacity, REPLAY_BATCH), entries::add);
+        int handed = journal.replay(replayAfter, Math.min(capacity, BATCH), entries::add);
         if (entries.isEmpty()) {
             journal.roundDone();
             replayAfter = 0;
@@ -295,7 +360,7 @@ public final class DeletionQueue {
             Log.info("replaying {} released file(s) from the journal {}", entries.size(), journal);
         }
         replayAfter = entries.get(entries.size() - 1).number();
-        if (handed >= Math.min(capacity, REPLAY_BATCH)) {
+        if (handed >= Math.min(capacity, BATCH)) {
             replayWanted = true;
         } else {
             replayAfter = 0;
@@ -311,15 +376,17 @@ public final class DeletionQueue {
 
     /**
      * Values that cannot be deleted (refused, already gone) are only reported, with the reason. The others
-     * are grouped by the file they name, checked together, and deleted unless some row still names them.
+     * are grouped by the file they name, checked together, {@link #BATCH} files a round (a transaction may hold
+     * more), and deleted unless some row still names them.
      */
     private void process(List<Work> batches) {
         Map<Path, Target> targets = new LinkedHashMap<>();
         Set<String> undeletable = new HashSet<>();
+        Map<Path, Path> folders = new HashMap<>();
         for (Work batch : batches) {
             for (int i = 0; i < batch.files().size(); i++) {
                 ReleasedFile file = batch.files().get(i);
-                StorageRoots.Resolution resolution = roots.resolve(file.value());
+                StorageRoots.Resolution resolution = roots.resolve(file.value(), folders);
                 if (resolution.refusal() != null || resolution.missing()) {
                     if (undeletable.add(file.value())) {
                         // Reported, never deleted: a file that appears now was not checked against the rows.
@@ -333,11 +400,17 @@ public final class DeletionQueue {
                         .add(file, batch.entries()[i], batch.releasedAt() == null ? 0 : batch.releasedAt()[i]);
             }
         }
-        if (targets.isEmpty()) {
-            return;
+        List<Target> all = new ArrayList<>(targets.values());
+        for (int from = 0; from < all.size(); from += BATCH) {
+            checkAndDelete(all.subList(from, Math.min(all.size(), from + BATCH)));
         }
-        Map<Target, String> keep = check.keep(targets.values());
-        for (Target target : targets.values()) {
+    }
+
+    private void checkAndDelete(List<Target> targets) {
+        long start = System.nanoTime();
+        Map<Target, String> keep = check.keep(targets);
+        pacing.checked(System.nanoTime() - start);
+        for (Target target : targets) {
             String reason = keep.get(target);
             if (reason == null) {
                 reason = changedSinceReleased(target);

@@ -5,6 +5,7 @@ import dev.filecleanup.catalog.FactoryModel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -64,8 +65,9 @@ final class FactoryReferences {
                 if (state.isolation() < Connection.TRANSACTION_READ_COMMITTED) {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
+                Set<String> keys = ColumnQuery.keys(names);
                 for (ColumnQuery column : columns) {
-                    column.candidates(connection, names, value -> sink.accept(column, value));
+                    column.candidates(connection, names, keys, value -> sink.accept(column, value));
                 }
             } finally {
                 // Rolled back and handed back as it came; one that cannot be put back is aborted, so that a pool

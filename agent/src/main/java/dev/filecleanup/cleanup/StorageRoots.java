@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,18 @@ final class StorageRoots {
         }
     }
 
+    /** Resolves a value as its deletion must: every folder on the way is looked at now. */
     Resolution resolve(String value) {
+        return resolve(value, null);
+    }
+
+    /**
+     * {@code folders}: the real paths of the folders that earlier values of the same round led through, or null to
+     * look at each folder now. A look ahead (which values need no check, and what file each names) may reuse them;
+     * the deletion resolves its value again, without them, so that a folder replaced meanwhile by a symbolic link
+     * is still refused.
+     */
+    Resolution resolve(String value, Map<Path, Path> folders) {
         if (value == null || value.isBlank()) {
             return Resolution.refuse("blank value");
         }
@@ -79,7 +91,7 @@ final class StorageRoots {
             Path real = realRoot(root);
             for (Path base : real == null ? List.of(root) : List.of(root, real)) {
                 if (candidate.startsWith(base) && !candidate.equals(base)) {
-                    return inspect(real, base.relativize(candidate), candidate);
+                    return inspect(real, base.relativize(candidate), candidate, folders);
                 }
             }
         }
@@ -97,30 +109,56 @@ final class StorageRoots {
     }
 
     /** {@code relative} names the file below a root whose real path is {@code realRoot}. */
-    private static Resolution inspect(Path realRoot, Path relative, Path candidate) {
+    private static Resolution inspect(Path realRoot, Path relative, Path candidate, Map<Path, Path> folders) {
         if (realRoot == null) {
             return Resolution.refuse("its storage root is not there");
         }
         try {
             // The real path must be the lexical path with only the root itself canonicalised: any symbolic link
-            // below the root (on the file or on a directory on the way) could lead outside it.
+            // below the root (on the file or on a directory on the way) could lead outside it. The folder is
+            // resolved, and the file itself looked at without following it, which also tells its type: two
+            // system calls fewer than resolving the file and then asking its type twice.
             Path expected = realRoot.resolve(relative);
-            Path real = candidate.toRealPath();
-            if (!real.equals(expected)) {
-                return Resolution.refuse("reached through a symbolic link (resolves to " + real + ")");
+            Path folder = folders == null ? candidate.getParent().toRealPath()
+                    : realFolder(candidate.getParent(), folders);
+            if (!folder.equals(expected.getParent())) {
+                return Resolution.refuse("reached through a symbolic link (resolves to "
+                        + folder.resolve(expected.getFileName()) + ")");
             }
-            if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes attributes = Files.readAttributes(expected, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
+                return link(expected);
+            }
+            if (attributes.isDirectory()) {
                 return Resolution.refuse("is a directory");
             }
-            if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            if (!attributes.isRegularFile()) {
                 return Resolution.refuse("is not a regular file");
             }
-            return new Resolution(real, false, null);
+            return new Resolution(expected, false, null);
         } catch (NoSuchFileException e) {
-            if (Files.isSymbolicLink(candidate)) {
-                return Resolution.refuse("is a dangling symbolic link");
-            }
             return new Resolution(candidate, true, null);
+        } catch (IOException | SecurityException e) {
+            return Resolution.refuse("cannot be inspected: " + e);
+        }
+    }
+
+    private static Path realFolder(Path folder, Map<Path, Path> folders) throws IOException {
+        Path real = folders.get(folder);
+        if (real == null) {
+            real = folder.toRealPath();
+            folders.put(folder, real);
+        }
+        return real;
+    }
+
+    /** The file itself is a symbolic link: refused, saying where it leads. */
+    private static Resolution link(Path file) {
+        try {
+            return Resolution.refuse("reached through a symbolic link (resolves to " + file.toRealPath() + ")");
+        } catch (NoSuchFileException e) {
+            return Resolution.refuse("is a dangling symbolic link");
         } catch (IOException | SecurityException e) {
             return Resolution.refuse("cannot be inspected: " + e);
         }

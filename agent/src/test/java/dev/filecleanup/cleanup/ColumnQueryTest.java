@@ -39,34 +39,57 @@ class ColumnQueryTest {
         database.close();
     }
 
+    /**
+     * The query by suffix (the SQL that PostgreSQL and MariaDB run) and the full read filtered in Java (what H2
+     * runs) are twins: each finds every spelling of the file and nothing else, in one statement.
+     */
     @Test
     void theQueryByNameFindsEverySpellingOfTheFileAndNothingElse() throws SQLException {
         List<String> spellings = List.of("docs/a.pdf", "./docs/a.pdf", "docs//a.pdf", "docs/../docs/a.pdf",
                 "docs/a.pdf/", "docs/a.pdf//", "/srv/elsewhere/docs/a.pdf", "a.pdf", "docs/A.PDF/.", "x/y/..",
-                "file:/srv/docs/a.pdf", "file:/srv/docs/%61.pdf", "docs/100%.pdf");
-        List<String> others = List.of("docs/b.pdf", "docs/xa.pdf", "docs/a.pdf.bak", "a.pdfx");
+                "file:/srv/docs/a.pdf", "file:/srv/docs/%61.pdf", "docs/100%.pdf", "docs/a.pdf ", "docs/a.pdf\t");
+        List<String> others = List.of("docs/b.pdf", "docs/xa.pdf", "docs/a.pdf.bak", "a.pdfx", "docs/a.pdf/x",
+                "docs\\a.pdf.x", ".", "..");
         insert("file_path", spellings);
         insert("file_path", others);
 
-        ColumnQuery query = new ColumnQuery(column("file_path", false, null), counters);
-        List<String> found = candidates(query, List.of("a.pdf"));
+        ColumnQuery bySuffix = new ColumnQuery(column("file_path", false, null), counters).bySuffixOnH2();
+        ColumnQuery inFull = new ColumnQuery(column("file_path", false, null), counters);
 
         // "docs/A.PDF/." and "x/y/.." name their file only once normalised, and a URI's escapes (%61 is "a") only
         // once decoded: they are read too, as is any value holding a "%".
-        assertEquals(spellings.stream().sorted().toList(), found.stream().sorted().toList());
-        assertEquals(1, counters.referenceQueries());
+        assertEquals(spellings.stream().sorted().toList(),
+                candidates(bySuffix, List.of("a.pdf")).stream().sorted().toList());
+        assertEquals(spellings.stream().sorted().toList(),
+                candidates(inFull, List.of("a.pdf")).stream().sorted().toList());
+        assertEquals(2, counters.referenceQueries());
     }
 
+    /**
+     * H2 compares each row with each parameter of an {@code in} list in turn: there the column is read in full.
+     * What tells the two apart is case: H2's SQL compares it, the filter in Java looks past it (and the caller's
+     * comparison of files decides).
+     */
     @Test
-    void manyNamesAreAskedInStatementsOfTheBatchSize() throws SQLException {
-        insert("file_path", List.of("docs/n7.pdf", "docs/n1999.pdf"));
+    void onH2TheColumnIsReadInFull() throws SQLException {
+        insert("file_path", List.of("docs/A.pdf", "docs/b.pdf"));
+        assertEquals(List.of(), candidates(new ColumnQuery(column("file_path", false, null), counters)
+                .bySuffixOnH2(), List.of("a.pdf")));
+        assertEquals(List.of("docs/A.pdf"), candidates(new ColumnQuery(column("file_path", false, null), counters),
+                List.of("a.pdf")));
+    }
+
+    /** More names than one statement by suffix takes: one full read, rather than a scan per statement. */
+    @Test
+    void moreNamesThanOneStatementTakesAreAskedInOneFullRead() throws SQLException {
+        insert("file_path", List.of("docs/n7.pdf", "docs/n1999.pdf", "docs/N1000.PDF"));
         List<String> names = IntStream.range(0, 2 * ColumnQuery.NAMES_PER_STATEMENT + 1)
                 .mapToObj(i -> "n" + i + ".pdf").toList();
+        ColumnQuery query = new ColumnQuery(column("file_path", false, null), counters).bySuffixOnH2();
 
-        List<String> found = candidates(new ColumnQuery(column("file_path", false, null), counters), names);
-
-        assertEquals(List.of("docs/n7.pdf"), found);
-        assertEquals(3, counters.referenceQueries());
+        assertEquals(List.of("docs/n7.pdf"), candidates(query, names.subList(0, 10)));
+        assertEquals(List.of("docs/n7.pdf", "docs/N1000.PDF"), candidates(query, names));
+        assertEquals(2, counters.referenceQueries());
     }
 
     /** A converter that stores something else than the path: every value is read and converted back. */
@@ -77,7 +100,9 @@ class ColumnQueryTest {
 
         assertEquals("its converter does not store a path as it is",
                 ColumnQuery.fullReadReason(column("secret", false, new Reversing())));
-        assertEquals(List.of("docs/a.pdf", "docs/b.pdf"), candidates(query, List.of("a.pdf")));
+        // Converted back before the filter: the stored text ends with neither name.
+        assertEquals(List.of("docs/a.pdf"), candidates(query, List.of("a.pdf")));
+        assertEquals(List.of("docs/b.pdf"), candidates(query, List.of("b.pdf")));
     }
 
     @Test
@@ -149,29 +174,44 @@ class ColumnQueryTest {
     @Test
     void uriColumnsAreReadInFull() throws SQLException {
         insert("file_path", List.of("file:/srv/docs/a%20b.pdf", "file:/srv/docs/c.pdf"));
-        ColumnQuery query = new ColumnQuery(new FileColumn("document", "file_path", false, java.net.URI.class, null),
-                counters);
-        assertEquals(List.of("file:/srv/docs/a%20b.pdf", "file:/srv/docs/c.pdf"), candidates(query, List.of("x")));
+        FileColumn uris = new FileColumn("document", "file_path", false, java.net.URI.class, null);
+        assertEquals("it holds URIs, whose escapes change file names", ColumnQuery.fullReadReason(uris));
+        ColumnQuery query = new ColumnQuery(uris, counters).bySuffixOnH2();
+        // Any value with an escape may name the file.
+        assertEquals(List.of("file:/srv/docs/a%20b.pdf"), candidates(query, List.of("x")));
+        assertEquals(List.of("file:/srv/docs/a%20b.pdf", "file:/srv/docs/c.pdf"), candidates(query,
+                List.of("c.pdf")));
     }
 
     @Test
     void largeObjectsAreReadInFull() throws SQLException {
         insert("scan", List.of("docs/a.pdf", "docs/b.pdf"));
-        ColumnQuery query = new ColumnQuery(column("scan", true, null), counters);
-        assertEquals(List.of("docs/a.pdf", "docs/b.pdf"), candidates(query, List.of("a.pdf")));
+        assertEquals("it is a large object", ColumnQuery.fullReadReason(column("scan", true, null)));
+        ColumnQuery query = new ColumnQuery(column("scan", true, null), counters).bySuffixOnH2();
+        assertEquals(List.of("docs/a.pdf"), candidates(query, List.of("a.pdf")));
     }
 
     /** SQL that the database rejects for good is not retried: the column falls back, then gives up alone. */
     @Test
     void aColumnThatCannotBeQueriedFallsBackThenIsMarkedUncheckable() throws SQLException {
         ColumnQuery query = new ColumnQuery(new FileColumn("no_such_table", "file_path", false, String.class, null),
-                counters);
+                counters).bySuffixOnH2();
         assertTrue(query.checkable());
         assertEquals(List.of(), candidates(query, List.of("a.pdf")));
         assertFalse(query.checkable());
         assertEquals(2, counters.referenceQueries(), "the query by name, then the full read, once each");
         candidates(query, List.of("a.pdf"));
         assertEquals(2, counters.referenceQueries(), "an uncheckable column is not asked again");
+    }
+
+    /** Where the full read stands in for the query by suffix, there is nothing simpler to fall back to. */
+    @Test
+    void aFullReadThatFailsForGoodMakesTheColumnUncheckableAtOnce() throws SQLException {
+        ColumnQuery query = new ColumnQuery(new FileColumn("no_such_table", "file_path", false, String.class, null),
+                counters);
+        assertEquals(List.of(), candidates(query, List.of("a.pdf")));
+        assertFalse(query.checkable());
+        assertEquals(1, counters.referenceQueries());
     }
 
     @Test

@@ -40,7 +40,7 @@ class DeletionQueueTest {
         check = new ReferenceCheck(roots, 1);
         queue = new DeletionQueue(roots, check, new SafeDeleter(roots, false, counters, 3, Duration.ofMillis(1)),
                 counters,
-                Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1));
+                Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1), Pacing.WINDOW);
         database = new H2Model("queue", List.of(), "create table document (file_path varchar(200))");
     }
 
@@ -111,6 +111,129 @@ class DeletionQueueTest {
         assertEquals(2, counters.referenceQueries());
         assertEquals(50, counters.deleted());
         assertEquals(0, queue.pending());
+    }
+
+    /** A commit that follows the first within the window is checked with it: one check, one statement. */
+    @Test
+    void commitsWithinTheWindowAreCheckedInOneRound() throws Exception {
+        DeletionQueue coalescing = new DeletionQueue(roots(), check, new SafeDeleter(roots(), false, counters, 1,
+                Duration.ZERO), counters, Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1),
+                Duration.ofSeconds(1));
+        coalescing.watch("factory", "h2", database, List.of(DOCUMENT));
+        Files.writeString(root.resolve("first.txt"), "x");
+        Files.writeString(root.resolve("second.txt"), "x");
+
+        coalescing.submit(CommittedFiles.unjournaled(List.of(released("first.txt"))));
+        Thread.sleep(100);
+        coalescing.submit(CommittedFiles.unjournaled(List.of(released("second.txt"))));
+
+        assertTrue(coalescing.awaitIdle(LONG_ENOUGH));
+        assertEquals(2, counters.deleted());
+        assertEquals(1, database.opened.get());
+        assertEquals(1, counters.referenceQueries());
+    }
+
+    /**
+     * A check costs about the same for one file as for many: after a slow one the worker rests as long as it took,
+     * and the commits that arrive meanwhile, even far apart, are checked together.
+     */
+    @Test
+    void afterASlowCheckTheCommitsOfTheRestAreCheckedTogether() throws Exception {
+        DeletionQueue resting = restingAfterASlowCheck();
+        resting.submit(CommittedFiles.unjournaled(List.of(released("a.txt"))));
+        Thread.sleep(200);
+        resting.submit(CommittedFiles.unjournaled(List.of(released("b.txt"))));
+
+        assertTrue(resting.awaitIdle(LONG_ENOUGH));
+        assertEquals(3, counters.deleted());
+        assertEquals(2, database.opened.get());
+        assertEquals(2, counters.referenceQueries());
+    }
+
+    /** Whoever waits for the queue (a SessionFactory closing, the exit hook) does not wait for the rest to end. */
+    @Test
+    void waitingForTheQueueCutsTheRestShort() throws Exception {
+        DeletionQueue resting = restingAfterASlowCheck();
+        resting.submit(CommittedFiles.unjournaled(List.of(released("a.txt"))));
+
+        assertTrue(resting.awaitIdle(Pacing.MAX_REST.dividedBy(2)));
+        assertEquals(2, counters.deleted());
+    }
+
+    /** A queue whose first check took as long as the longest rest, which has just begun. */
+    private DeletionQueue restingAfterASlowCheck() throws Exception {
+        DeletionQueue resting = new DeletionQueue(roots(), check, new SafeDeleter(roots(), false, counters, 1,
+                Duration.ZERO), counters, Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1),
+                Duration.ofMillis(1));
+        resting.watch("factory", "h2", database.blockedBy(gate), List.of(DOCUMENT));
+        for (String name : List.of("slow.txt", "a.txt", "b.txt")) {
+            Files.writeString(root.resolve(name), "x");
+        }
+        resting.submit(CommittedFiles.unjournaled(List.of(released("slow.txt"))));
+        assertTrue(database.awaitBlocked());
+        Thread.sleep(Pacing.MAX_REST.toMillis());
+        gate.countDown();
+        awaitDeleted(1);
+        return resting;
+    }
+
+    /** With a journal shared by several JVMs, the commits of the window are claimed from it in one round. */
+    @Test
+    void theCommitsOfTheWindowAreClaimedFromASharedJournalInOneRound() throws Exception {
+        SharedJournal journal = new SharedJournal();
+        DeletionQueue shared = new DeletionQueue(roots(), check, new SafeDeleter(roots(), false, counters, 1,
+                Duration.ZERO), counters, journal, 100_000, Duration.ZERO, Duration.ofMinutes(1),
+                Duration.ofSeconds(1));
+        shared.watch("factory", "h2", database, List.of(DOCUMENT));
+        Files.writeString(root.resolve("a.txt"), "x");
+        Files.writeString(root.resolve("b.txt"), "x");
+
+        shared.submit(journal.commit(released("a.txt")));
+        Thread.sleep(100);
+        shared.submit(journal.commit(released("b.txt")));
+
+        awaitDeleted(2);
+        assertEquals(1, journal.claims.get());
+        assertEquals(1, database.opened.get());
+    }
+
+    /** The window closes early once a batch is full: a burst is not held back for the whole window. */
+    @Test
+    void aFullBatchDoesNotWaitForTheWindow() throws Exception {
+        DeletionQueue coalescing = new DeletionQueue(roots(), check, new SafeDeleter(roots(), false, counters, 1,
+                Duration.ZERO), counters, Journal.NONE, 100_000, Duration.ZERO, Duration.ofMinutes(1),
+                Duration.ofMinutes(1));
+        coalescing.watch("factory", "h2", database, List.of(DOCUMENT));
+        for (int commit = 0; commit < 5; commit++) {
+            List<ReleasedFile> files = new java.util.ArrayList<>();
+            for (int i = 0; i < DeletionQueue.BATCH / 5; i++) {
+                files.add(released("gone-" + commit + "-" + i + ".txt"));
+            }
+            coalescing.submit(CommittedFiles.unjournaled(files));
+        }
+        assertTrue(coalescing.awaitIdle(LONG_ENOUGH));
+        assertEquals(DeletionQueue.BATCH, counters.alreadyGone());
+    }
+
+    /** One transaction larger than a batch is checked in rounds of a batch, each one statement per column. */
+    @Test
+    void aTransactionLargerThanABatchIsCheckedInRoundsOfABatch() throws Exception {
+        watch(database);
+        List<ReleasedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i <= DeletionQueue.BATCH; i++) {
+            Files.writeString(root.resolve("f" + i + ".txt"), "x");
+            files.add(released("f" + i + ".txt"));
+        }
+        database.execute("insert into document values ('f7.txt')");
+
+        queue.submit(CommittedFiles.unjournaled(files));
+
+        assertTrue(queue.awaitIdle(LONG_ENOUGH));
+        assertEquals(DeletionQueue.BATCH, counters.deleted());
+        assertEquals(1, counters.kept());
+        assertTrue(Files.exists(root.resolve("f7.txt")));
+        assertEquals(2, database.opened.get());
+        assertEquals(2, counters.referenceQueries());
     }
 
     /** What a SessionFactory's close and the exit hook rely on: waiting ends when the work is done, not before. */
@@ -235,7 +358,7 @@ class DeletionQueueTest {
 
     private DeletionQueue queue(Journal journal, int capacity, SafeDeleter deleter) {
         return new DeletionQueue(roots(), check, deleter, counters, journal, capacity, Duration.ZERO,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Pacing.WINDOW);
     }
 
     private StorageRoots roots() {
@@ -252,6 +375,60 @@ class DeletionQueueTest {
             Thread.sleep(10);
         }
         assertEquals(expected, count.getAsLong());
+    }
+
+    /** A journal that other JVMs would drain too, in memory: committed entries are only claimed, never held. */
+    private static final class SharedJournal implements Journal {
+        final java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<Entry> rows = new java.util.ArrayList<>();
+        private long next = 1;
+
+        synchronized CommittedFiles commit(ReleasedFile file) {
+            rows.add(new Entry(next, file, 0));
+            return new CommittedFiles(List.of(file), new long[] {next++});
+        }
+
+        @Override
+        public boolean shared() {
+            return true;
+        }
+
+        @Override
+        public long[] committing(Object session, List<ReleasedFile> files) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void completed(long[] entries, boolean committed) {
+        }
+
+        @Override
+        public synchronized void settle(long entry) {
+            rows.removeIf(row -> row.number() == entry);
+        }
+
+        @Override
+        public void failed(long entry, String reason) {
+            settle(entry);
+        }
+
+        @Override
+        public synchronized int replay(long after, int limit, java.util.function.Consumer<Entry> sink) {
+            List<Entry> claimed = rows.stream().filter(row -> row.number() > after).limit(limit).toList();
+            if (!claimed.isEmpty()) {
+                claims.incrementAndGet();
+            }
+            claimed.forEach(sink);
+            return claimed.size();
+        }
+
+        @Override
+        public void roundDone() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** A file journal that commits one transaction's files at a time, as SessionTransactions does. */

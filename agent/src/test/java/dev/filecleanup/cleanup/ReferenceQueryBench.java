@@ -35,7 +35,7 @@ public final class ReferenceQueryBench {
                         execute(connection, "create index bench_files_path on bench_files (path)",
                                 "analyze bench_files");
                     }
-                    for (int names : new int[] {1, 50, 500}) {
+                    for (int names : new int[] {1, 50, 500, 5000}) {
                         measure(connection, rows, shared, index, names);
                     }
                 }

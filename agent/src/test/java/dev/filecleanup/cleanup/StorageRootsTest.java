@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,36 @@ class StorageRootsTest {
         assertRefused("link.txt", "reached through a symbolic link");
         assertRefused("dir/secret.txt", "reached through a symbolic link");
         assertRefused("dangling.txt", "is a dangling symbolic link");
+    }
+
+    /** Even where the link leads inside the root: a link is refused wherever it sits below the root. */
+    @Test
+    void linksThatStayInsideTheRootAreRefusedToo() throws Exception {
+        Path docs = Files.createDirectories(uploads.resolve("deep/docs"));
+        Files.writeString(docs.resolve("a.txt"), "a");
+        Files.createSymbolicLink(uploads.resolve("alias"), docs);
+        Files.createSymbolicLink(uploads.resolve("deep/alias"), docs);
+        Files.createSymbolicLink(docs.resolve("latest.txt"), docs.resolve("a.txt"));
+        assertRefused("alias/a.txt", "reached through a symbolic link");
+        assertRefused("deep/alias/a.txt", "reached through a symbolic link");
+        assertRefused("deep/docs/latest.txt", "reached through a symbolic link");
+        assertNull(roots.resolve("deep/docs/a.txt").refusal());
+    }
+
+    /** A look ahead may reuse a folder's real path; the deletion's own resolution looks at the folder again. */
+    @Test
+    void aFolderReplacedByALinkAfterTheLookAheadIsRefusedAtTheDeletion() throws Exception {
+        Path docs = Files.createDirectories(uploads.resolve("docs"));
+        Files.writeString(docs.resolve("a.txt"), "a");
+        Files.writeString(docs.resolve("b.txt"), "b");
+        Map<Path, Path> folders = new HashMap<>();
+        assertNull(roots.resolve("docs/a.txt", folders).refusal());
+
+        Files.move(docs, outside.resolve("docs"));
+        Files.createSymbolicLink(docs, outside.resolve("docs"));
+
+        assertNull(roots.resolve("docs/b.txt", folders).refusal(), "the look ahead reuses what it saw");
+        assertRefused("docs/b.txt", "reached through a symbolic link");
     }
 
     @Test
