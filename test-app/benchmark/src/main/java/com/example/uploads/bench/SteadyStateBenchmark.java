@@ -73,7 +73,8 @@ public class SteadyStateBenchmark {
         String currentPath;
         long counter;
 
-        void open() throws IOException {
+        @Setup(Level.Trial)
+        public void open() throws IOException {
             String name = "steady-" + UUID.randomUUID();
             emf = Persistence.createEntityManagerFactory("uploads", Map.of("jakarta.persistence.jdbc.url",
                     "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"));
@@ -90,6 +91,11 @@ public class SteadyStateBenchmark {
             });
             tagId = tag.id;
             documentId = document.id;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            emf.close();
         }
 
         String nextPath() {
@@ -130,25 +136,11 @@ public class SteadyStateBenchmark {
     /** For the updates: nothing before each operation. */
     @State(Scope.Thread)
     public static class Updates extends Data {
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            open();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            emf.close();
-        }
     }
 
     /** Before each replacement: the file that the document names now exists. */
     @State(Scope.Thread)
     public static class Replacement extends Data {
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            open();
-        }
-
         @Setup(Level.Invocation)
         public void storeCurrent() {
             store(currentPath);
@@ -158,22 +150,12 @@ public class SteadyStateBenchmark {
         public void clear() throws IOException {
             clearFolder();
         }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            emf.close();
-        }
     }
 
     /** Before each removal: a new document, and its file. */
     @State(Scope.Thread)
     public static class Removal extends Data {
         long id;
-
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            open();
-        }
 
         @Setup(Level.Invocation)
         public void insert() {
@@ -187,11 +169,6 @@ public class SteadyStateBenchmark {
         @TearDown(Level.Iteration)
         public void clear() throws IOException {
             clearFolder();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            emf.close();
         }
     }
 
