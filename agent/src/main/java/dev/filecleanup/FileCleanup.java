@@ -10,7 +10,11 @@ import dev.filecleanup.cleanup.DeletionQueue;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.journal.Journal;
 import dev.filecleanup.line.HibernateLine;
+import dev.filecleanup.management.AgentState;
+import dev.filecleanup.management.Management;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * created by {@link Installer}; advice reaches it through {@link Hooks}, and what it captures through
  * {@link #routes()}.
  */
-final class FileCleanup {
+final class FileCleanup implements AgentState {
     private final AgentConfig config;
     private final Counters counters = new Counters();
     private final Map<Object, Watched> factories = new ConcurrentHashMap<>();
@@ -28,6 +32,7 @@ final class FileCleanup {
     private final SessionTransactions transactions;
     private final CaptureRoutes routes;
     private final Journal journal;
+    private Management management;
 
     FileCleanup(AgentConfig config, Journal journal) {
         this.config = config;
@@ -36,6 +41,11 @@ final class FileCleanup {
                 counters, journal, config.queueCapacity(), config.replayDelay(), config.journalPoll());
         this.transactions = new SessionTransactions(journal, queue::submit);
         this.routes = new CaptureRoutes(transactions);
+    }
+
+    /** Shows this agent to operators: the MBean now, meters as SessionFactories appear. */
+    void manage(Management management) {
+        this.management = management;
     }
 
     void sessionFactoryCreated(Object sessionFactory) throws ReflectiveOperationException {
@@ -67,6 +77,9 @@ final class FileCleanup {
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
             routes.add(sessionFactory, watch, model);
+            if (management != null) {
+                management.watch(sessionFactory.getClass().getClassLoader());
+            }
         }
     }
 
@@ -99,8 +112,26 @@ final class FileCleanup {
         return transactions;
     }
 
-    Counters counters() {
+    @Override
+    public Counters counters() {
         return counters;
+    }
+
+    @Override
+    public long pendingFiles() {
+        return queue.pendingFiles();
+    }
+
+    @Override
+    public Map<String, List<String>> watchedAttributes() {
+        Map<String, List<String>> watched = new TreeMap<>();
+        factories.values().forEach(factory -> watched.put(factory.watch().name(), factory.watch().watched()));
+        return watched;
+    }
+
+    @Override
+    public boolean drain() {
+        return queue.awaitIdle(config.shutdownTimeout());
     }
 
     /** At JVM exit: finish what is pending, within the configured bound, and summarise. */

@@ -3,6 +3,7 @@ package dev.filecleanup;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.journal.Journal;
 import dev.filecleanup.journal.Journals;
+import dev.filecleanup.management.Management;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -68,6 +69,7 @@ final class Installer {
             return false;
         }
         FileCleanup cleanup = new FileCleanup(config, journal);
+        cleanup.manage(new Management(cleanup, config.jmx(), config.micrometer()));
         Hooks.install(cleanup);
         Runtime.getRuntime().addShutdownHook(new Thread(cleanup::shutdown, "file-cleanup-shutdown"));
         Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}, journal {}{}", version(),

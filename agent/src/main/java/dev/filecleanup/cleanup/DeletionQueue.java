@@ -125,6 +125,11 @@ public final class DeletionQueue {
             return;
         }
         counters.countReleased(committed.files().size());
+        int journaled = 0;
+        for (long entry : committed.entries()) {
+            journaled += entry == Journal.NOT_JOURNALED ? 0 : 1;
+        }
+        counters.countJournaled(journaled);
         if (journal.shared()) {
             List<ReleasedFile> unjournaled = new ArrayList<>();
             for (int i = 0; i < committed.entries().length; i++) {
@@ -206,6 +211,13 @@ public final class DeletionQueue {
     public long pending() {
         synchronized (idle) {
             return inFlight;
+        }
+    }
+
+    /** Released files held in memory, waiting for their check and deletion. */
+    public long pendingFiles() {
+        synchronized (idle) {
+            return queuedFiles;
         }
     }
 
@@ -426,15 +438,17 @@ public final class DeletionQueue {
                 });
                 continue;
             }
-            counters.countKept();
             if (ReferenceCheck.STILL_REFERENCED.equals(reason)) {
+                counters.countKept(Counters.Kept.STILL_REFERENCED);
                 Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 target.entries().forEach(journal::settle);
             } else if (reason.startsWith(CHANGED)) {
+                counters.countKept(Counters.Kept.CHANGED);
                 Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 target.entries().forEach(journal::settle);
             } else {
                 // The entries wait in the journal, and are checked again later.
+                counters.countKept(Counters.Kept.UNCHECKED);
                 Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 if (target.entries().stream().anyMatch(entry -> entry != Journal.NOT_JOURNALED)) {
                     journal.completed(target.entries().stream().mapToLong(Long::longValue).toArray(), true);

@@ -94,7 +94,8 @@ final class SafeDeleter {
     /** Logs and counts a value that names nothing to delete: refused, or already gone. Deletes nothing. */
     void report(ReleasedFile file, StorageRoots.Resolution resolution) {
         if (resolution.refusal() != null) {
-            counters.countRefused();
+            counters.countRefused(resolution.kind(),
+                    "'" + file.value() + "' (" + file.origin() + "): " + resolution.refusal());
             Log.warn("refused to delete '{}' ({}): {}", file.value(), file.origin(), resolution.refusal());
         } else {
             counters.countAlreadyGone();
@@ -103,7 +104,8 @@ final class SafeDeleter {
     }
 
     private String fail(ReleasedFile file, StorageRoots.Resolution resolution, String reason, int attempt) {
-        counters.countFailed();
+        counters.countFailed(resolution.file() + " (" + file.origin() + ") after " + attempt + " attempt(s): "
+                + reason);
         Log.error("could not delete {} ({}) after {} attempt(s): {}", resolution.file(), file.origin(), attempt,
                 reason);
         return reason;

@@ -31,9 +31,9 @@ final class StorageRoots {
     }
 
     /** The outcome of resolving one value: a file to delete, a file that is already gone, or a refusal. */
-    record Resolution(Path file, boolean missing, String refusal) {
-        static Resolution refuse(String reason) {
-            return new Resolution(null, false, reason);
+    record Resolution(Path file, boolean missing, Refusal kind, String refusal) {
+        static Resolution refuse(Refusal kind, String reason) {
+            return new Resolution(null, false, kind, reason);
         }
     }
 
@@ -78,14 +78,14 @@ final class StorageRoots {
      */
     Resolution resolve(String value, Map<Path, Path> folders) {
         if (value == null || value.isBlank()) {
-            return Resolution.refuse("blank value");
+            return Resolution.refuse(Refusal.BLANK_VALUE, "blank value");
         }
         if (roots.isEmpty()) {
-            return Resolution.refuse("no storage roots configured");
+            return Resolution.refuse(Refusal.NO_ROOTS, "no storage roots configured");
         }
         Path candidate = lexical(value);
         if (candidate == null) {
-            return Resolution.refuse("not a valid path");
+            return Resolution.refuse(Refusal.INVALID_PATH, "not a valid path");
         }
         for (Path root : roots) {
             Path real = realRoot(root);
@@ -95,7 +95,7 @@ final class StorageRoots {
                 }
             }
         }
-        return Resolution.refuse("outside the storage roots " + roots);
+        return Resolution.refuse(Refusal.OUTSIDE_ROOTS, "outside the storage roots " + roots);
     }
 
     private Path realRoot(Path root) {
@@ -111,7 +111,7 @@ final class StorageRoots {
     /** {@code relative} names the file below a root whose real path is {@code realRoot}. */
     private static Resolution inspect(Path realRoot, Path relative, Path candidate, Map<Path, Path> folders) {
         if (realRoot == null) {
-            return Resolution.refuse("its storage root is not there");
+            return Resolution.refuse(Refusal.ROOT_MISSING, "its storage root is not there");
         }
         try {
             // The real path must be the lexical path with only the root itself canonicalised: any symbolic link
@@ -122,7 +122,7 @@ final class StorageRoots {
             Path folder = folders == null ? candidate.getParent().toRealPath()
                     : realFolder(candidate.getParent(), folders);
             if (!folder.equals(expected.getParent())) {
-                return Resolution.refuse("reached through a symbolic link (resolves to "
+                return Resolution.refuse(Refusal.SYMBOLIC_LINK, "reached through a symbolic link (resolves to "
                         + folder.resolve(expected.getFileName()) + ")");
             }
             BasicFileAttributes attributes = Files.readAttributes(expected, BasicFileAttributes.class,
@@ -131,16 +131,16 @@ final class StorageRoots {
                 return link(expected);
             }
             if (attributes.isDirectory()) {
-                return Resolution.refuse("is a directory");
+                return Resolution.refuse(Refusal.DIRECTORY, "is a directory");
             }
             if (!attributes.isRegularFile()) {
-                return Resolution.refuse("is not a regular file");
+                return Resolution.refuse(Refusal.NOT_REGULAR_FILE, "is not a regular file");
             }
-            return new Resolution(expected, false, null);
+            return new Resolution(expected, false, null, null);
         } catch (NoSuchFileException e) {
-            return new Resolution(candidate, true, null);
+            return new Resolution(candidate, true, null, null);
         } catch (IOException | SecurityException e) {
-            return Resolution.refuse("cannot be inspected: " + e);
+            return Resolution.refuse(Refusal.UNINSPECTABLE, "cannot be inspected: " + e);
         }
     }
 
@@ -156,11 +156,12 @@ final class StorageRoots {
     /** The file itself is a symbolic link: refused, saying where it leads. */
     private static Resolution link(Path file) {
         try {
-            return Resolution.refuse("reached through a symbolic link (resolves to " + file.toRealPath() + ")");
+            return Resolution.refuse(Refusal.SYMBOLIC_LINK,
+                    "reached through a symbolic link (resolves to " + file.toRealPath() + ")");
         } catch (NoSuchFileException e) {
-            return Resolution.refuse("is a dangling symbolic link");
+            return Resolution.refuse(Refusal.SYMBOLIC_LINK, "is a dangling symbolic link");
         } catch (IOException | SecurityException e) {
-            return Resolution.refuse("cannot be inspected: " + e);
+            return Resolution.refuse(Refusal.UNINSPECTABLE, "cannot be inspected: " + e);
         }
     }
 }

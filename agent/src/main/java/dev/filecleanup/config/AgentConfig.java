@@ -39,6 +39,8 @@ public final class AgentConfig {
     private final Duration retryDelay;
     private final int queueCapacity;
     private final Path weaveCache;
+    private final boolean jmx;
+    private final boolean micrometer;
     private final List<String> warnings;
 
     private AgentConfig(Map<ConfigOption, String> values, Path home) {
@@ -70,6 +72,8 @@ public final class AgentConfig {
         Path woven = home.resolve(JournalSetting.AUTO_FOLDER).resolve("woven");
         this.weaveCache = parseBoolean(values, ConfigOption.WEAVE_CACHE) && !JournalSetting.inside(woven, roots)
                 ? woven : null;
+        this.jmx = parseBoolean(values, ConfigOption.JMX);
+        this.micrometer = parseBoolean(values, ConfigOption.MICROMETER);
     }
 
     /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
@@ -174,12 +178,22 @@ public final class AgentConfig {
         return queueCapacity;
     }
 
-    /** What is legal but worth saying once at startup, such as roots nested in one another. */
     /** Where the advised classes are kept as woven, for later starts; null when they are not kept. */
     public Path weaveCache() {
         return weaveCache;
     }
 
+    /** Whether the MBean {@code dev.filecleanup:type=FileCleanup} is registered. */
+    public boolean jmx() {
+        return jmx;
+    }
+
+    /** Whether the counters are registered as meters in the application's Micrometer, when it has one. */
+    public boolean micrometer() {
+        return micrometer;
+    }
+
+    /** What is legal but worth saying once at startup, such as roots nested in one another. */
     public List<String> warnings() {
         return warnings;
     }

@@ -24,6 +24,8 @@ enum ConfigOption {
     RETRY_DELAY("retry.delay", "100ms"),
     QUEUE_CAPACITY("queue.capacity", "100000"),
     WEAVE_CACHE("weaveCache", "true"),
+    JMX("jmx", "true"),
+    MICROMETER("micrometer", "true"),
     LOG_LEVEL("logLevel", "info");
 
     static final String PREFIX = "filecleanup.";

@@ -65,6 +65,9 @@ public final class Scenarios {
         }
         Uploads app = CrashScenarios.ownsPersistenceUnit(args[0]) ? null : new Uploads(Path.of(args[1]));
         scenario.accept(app, args);
+        if (Boolean.getBoolean("testapp.mbean")) {
+            ManagementProbe.print();
+        }
         if (app != null && !args[0].startsWith("exit-")) {
             app.close();
         }

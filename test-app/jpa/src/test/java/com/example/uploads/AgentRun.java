@@ -120,6 +120,11 @@ public final class AgentRun {
         return option("filecleanup.logLevel", "debug");
     }
 
+    /** After the scenario, the application drains the agent through its MBean and prints what the MBean shows. */
+    public AgentRun mbean() {
+        return option("testapp.mbean", "true");
+    }
+
     public Result scenario(String name, String... arguments) throws IOException, InterruptedException {
         return start(name, arguments).await();
     }
@@ -279,6 +284,20 @@ public final class AgentRun {
             Matcher count = Pattern.compile("(\\d+) " + Pattern.quote(counter) + "\\b").matcher(summary.group(1));
             assertTrue(count.find(), "no count of " + counter + " in " + summary.group());
             return Long.parseLong(count.group(1));
+        }
+
+        /** An attribute of the agent's MBean as the application printed it; needs {@link AgentRun#mbean()}. */
+        public String mbean(String attribute) {
+            Matcher value = Pattern.compile("(?m)^mbean " + Pattern.quote(attribute) + "=(.*)$").matcher(output);
+            assertTrue(value.find(), "the MBean has no attribute " + attribute + ":\n" + output);
+            return value.group(1);
+        }
+
+        /** The lines an operation of the agent's MBean returned, e.g. {@code recentRefusals}. */
+        public List<String> mbeanLines(String operation) {
+            String prefix = "mbean " + operation + ": ";
+            return output.lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                    .toList();
         }
 
         /** The lines the agent logged, none of the application's. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +27,8 @@ class SafetyIT {
         Files.createSymbolicLink(root.resolve("linked-dir"), outside);
         Files.createDirectories(root.resolve("a-directory"));
 
-        AgentRun.Result result = AgentRun.in(root).database(database).scenario("unsafe-values", outside.toString()).succeeded();
+        AgentRun.Result result = AgentRun.in(root).database(database).mbean()
+                .scenario("unsafe-values", outside.toString()).succeeded();
 
         new Folder(root, result).kept("link-to-secret.txt", "linked-dir", "a-directory");
         assertTrue(Files.exists(secret), result.output());
@@ -41,6 +43,15 @@ class SafetyIT {
         // Six unsafe values were released (the seventh is blank, which names no file): all refused, none deleted.
         assertEquals(6, result.summary("refused"));
         assertEquals(0, result.summary("deleted"));
+        // What an operator sees through JMX: each refusal by its reason, and the latest ones by value.
+        assertEquals("6", result.mbean("Refused"));
+        assertEquals("{blank_value=0, directory=1, invalid_path=0, no_roots=0, not_regular_file=0, outside_roots=3, "
+                + "root_missing=0, symbolic_link=2, uninspectable=0}", result.mbean("RefusedByReason"));
+        String link = "'link-to-secret.txt' (Document.filePath removed): reached through a symbolic link (resolves to "
+                + secret.toRealPath() + ")";
+        List<String> refusals = result.mbeanLines("recentRefusals");
+        assertEquals(6, refusals.size(), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(line -> line.endsWith(" " + link)), refusals.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +64,7 @@ class SafetyIT {
 
         AgentRun run = AgentRun.in(root).database(database).option("filecleanup.journal",
                 "file:" + temp.resolve("journal"));
-        AgentRun.Result result = run.scenario("storage-errors").succeeded();
+        AgentRun.Result result = run.mbean().scenario("storage-errors").succeeded();
 
         result.assertLogged("the application carried on");
         result.assertLogged("already gone " + root.resolve("errors/gone.txt"));
@@ -62,6 +73,12 @@ class SafetyIT {
         new Folder(root, result).kept("locked/stuck.txt").deleted("errors/later.txt");
         assertEquals(1, result.summary("already gone"));
         assertEquals(1, result.summary("failed"));
+        assertEquals("1", result.mbean("Failed"));
+        assertEquals("1", result.mbean("AlreadyGone"));
+        List<String> failures = result.mbeanLines("recentFailures");
+        assertEquals(1, failures.size(), result.output());
+        assertTrue(failures.get(0).endsWith(" " + root.toRealPath().resolve("locked/stuck.txt")
+                + " (Document.filePath removed) after 1 attempt(s): operation not permitted"), failures.toString());
 
         // Kept in the journal, marked failed, and not tried again by the next start.
         AgentRun.Result restarted = run.scenario("no-change").succeeded();

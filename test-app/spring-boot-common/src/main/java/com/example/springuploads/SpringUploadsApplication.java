@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.example.springarchive.ArchiveRepository;
@@ -25,13 +26,15 @@ public class SpringUploadsApplication implements ApplicationRunner {
     private final UploadService service;
     private final ArchiveRepository archive;
     private final TransactionTemplate transactions;
+    private final Environment environment;
 
     public SpringUploadsApplication(UploadRepository uploads, UploadService service, ArchiveRepository archive,
-                                    PlatformTransactionManager transactionManager) {
+                                    PlatformTransactionManager transactionManager, Environment environment) {
         this.uploads = uploads;
         this.service = service;
         this.archive = archive;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -107,6 +110,17 @@ public class SpringUploadsApplication implements ApplicationRunner {
         archive.save(new ArchivedUpload(shared));
         uploads.delete(sharedUpload);
         System.out.println("spring scenario finished");
+        // Set when a web server runs: then the agent's meters are read through the actuator.
+        Integer port = environment.getProperty("local.server.port", Integer.class);
+        if (port != null) {
+            try {
+                MetricsProbe.print(port, "filecleanup.files?tag=outcome:deleted",
+                        "filecleanup.files?tag=outcome:kept", "filecleanup.files.kept?tag=reason:still_referenced",
+                        "filecleanup.files?tag=outcome:released", "filecleanup.pending");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static String store(Path root, String name) {

@@ -2,7 +2,12 @@ package com.example.springuploads;
 
 import com.example.uploads.AgentRun;
 import com.example.uploads.Folder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +48,38 @@ class SpringBootFatJarIT {
                         "spring/rollback-replace-new.txt", "spring/rollback-delete.txt", "spring/outer-old.txt",
                         "spring/outer-new.txt", "spring/read-only.txt", "spring/template-rollback.txt",
                         "spring/shared-across-units.txt");
+    }
+
+    /**
+     * The agent's counters as Micrometer meters, read through the application's own {@code /actuator/metrics}:
+     * the agent finds Micrometer in the fat jar's class loader and registers in its global registry, which Spring
+     * Boot's registry joins. Without the agent, these meters do not exist (404).
+     */
+    @Test
+    void theAgentsCountersAreMetersInTheApplicationsActuator() throws Exception {
+        AgentRun.Result result = AgentRun.in(root)
+                .option("filecleanup.attributes", "Upload.path,ArchivedUpload.path")
+                .option("spring.main.web-application-type", "servlet")
+                .jar(Path.of(System.getProperty("testapp.jar")))
+                .scenario("uploads").succeeded();
+
+        result.assertLogged("drained: true");
+        result.assertLogged("meters filecleanup.* registered in Micrometer's global registry");
+        // The twelve files the first test sees deleted, and the one another persistence unit still names.
+        assertEquals(12, meter(result, "filecleanup.files?tag=outcome:deleted"));
+        assertEquals(1, meter(result, "filecleanup.files.kept?tag=reason:still_referenced"));
+        assertEquals(1, meter(result, "filecleanup.files?tag=outcome:kept"));
+        assertEquals(13, meter(result, "filecleanup.files?tag=outcome:released"));
+        assertEquals(0, meter(result, "filecleanup.pending"));
+    }
+
+    /** The value of a meter's only measurement, from the actuator's JSON. */
+    private static double meter(AgentRun.Result result, String query) {
+        Matcher line = Pattern.compile("actuator " + Pattern.quote(query) + " -> (\\d+) (.*)").matcher(result.output());
+        assertTrue(line.find(), "no actuator answer for " + query + ":\n" + result.output());
+        assertEquals("200", line.group(1), line.group());
+        Matcher value = Pattern.compile("\"value\":([0-9.E]+)").matcher(line.group(2));
+        assertTrue(value.find(), line.group());
+        return Double.parseDouble(value.group(1));
     }
 }

@@ -1,0 +1,59 @@
+package com.example.uploads;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+
+/**
+ * What an operator sees through JMX, printed as {@code mbean Name=value} lines: the application knows the agent
+ * only by the MBean's name, as JConsole or a JMX exporter would. Drains first, through the MBean's operation.
+ */
+final class ManagementProbe {
+    private ManagementProbe() {
+    }
+
+    static void print() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.filecleanup:type=FileCleanup");
+        long deadline = System.nanoTime() + Long.getLong("testapp.mbean.wait", 10) * 1_000_000_000L;
+        while (!server.isRegistered(name)) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("mbean not registered");
+                return;
+            }
+            Thread.sleep(20);
+        }
+        System.out.println("mbean drainNow=" + server.invoke(name, "drainNow", null, null));
+        for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+            System.out.println("mbean " + attribute.getName() + "=" + text(server.getAttribute(name,
+                    attribute.getName())));
+        }
+        for (String operation : new String[] {"recentFailures", "recentRefusals"}) {
+            for (String line : (String[]) server.invoke(name, operation, null, null)) {
+                System.out.println("mbean " + operation + ": " + line);
+            }
+        }
+    }
+
+    /** Tables (maps) as {key=value, ...} in key order, arrays as [a, b]. */
+    private static String text(Object value) {
+        if (value instanceof TabularData table) {
+            Map<String, String> map = new TreeMap<>();
+            for (Object row : table.values()) {
+                CompositeData data = (CompositeData) row;
+                map.put(String.valueOf(data.get("key")), text(data.get("value")));
+            }
+            return map.toString();
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.toString(array);
+        }
+        return String.valueOf(value);
+    }
+}
