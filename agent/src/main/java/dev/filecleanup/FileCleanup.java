@@ -77,9 +77,9 @@ final class FileCleanup implements AgentState {
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
             routes.add(sessionFactory, watch, model);
-            if (management != null) {
-                management.watch(sessionFactory.getClass().getClassLoader());
-            }
+        }
+        if (management != null) {
+            management.watch(sessionFactory.getClass().getClassLoader());
         }
     }
 

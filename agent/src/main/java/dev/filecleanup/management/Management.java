@@ -6,18 +6,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.ObjectName;
 
 /**
  * Shows the agent to operators: the MBean, and the meters in each application class loader's Micrometer. Both
- * run on a thread of their own, because the JVM's first use of JMX costs 100-170 ms that Hibernate's bootstrap,
- * waiting for the agent, must not pay.
+ * are registered on a thread of their own, after a SessionFactory is built, because the JVM's first use of JMX
+ * costs 100-170 ms of CPU that Hibernate's bootstrap must not wait for.
  */
 public final class Management {
     public static final String OBJECT_NAME = "dev.filecleanup:type=FileCleanup";
 
     private final AgentState state;
+    /** True until the MBean's registration is started. */
+    private final AtomicBoolean jmx;
     private final boolean micrometer;
     private final Meters meters = new Meters();
     /** One thread at most, gone when idle: registering is a handful of tasks over the JVM's life. */
@@ -31,14 +34,18 @@ public final class Management {
 
     public Management(AgentState state, boolean jmx, boolean micrometer) {
         this.state = state;
+        this.jmx = new AtomicBoolean(jmx);
         this.micrometer = micrometer;
-        if (jmx) {
-            executor.execute(this::registerBean);
-        }
     }
 
-    /** A SessionFactory of {@code loader} is watched: its application may have Micrometer. */
+    /**
+     * A SessionFactory of {@code loader} is built: the MBean is registered with the first one, once Hibernate's
+     * bootstrap no longer competes for the CPU, and the meters with each application that has Micrometer.
+     */
     public void watch(ClassLoader loader) {
+        if (jmx.getAndSet(false)) {
+            executor.execute(this::registerBean);
+        }
         if (micrometer && loader != null) {
             executor.execute(() -> meters.register(loader, state));
         }
