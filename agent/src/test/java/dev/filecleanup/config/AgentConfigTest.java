@@ -102,6 +102,8 @@ class AgentConfigTest {
                         Map.of()));
         assertEquals("storage root uploads (from /etc/cleanup.properties) is relative; give an absolute path",
                 file.getMessage());
+        assertEquals("storage root 'a\u0000b' (from -Dfilecleanup.roots) is not a path",
+                mistake(Map.of(), Map.of("filecleanup.roots", "a\u0000b"), Map.of()));
     }
 
     @Test

@@ -145,13 +145,14 @@ class ConfigurationIT {
     @Test
     void invalidValuesFromThePropertiesFileNameTheFile() throws Exception {
         Path settings = Files.writeString(root.resolveSibling(root.getFileName() + ".properties"),
-                "filecleanup.roots=" + root + ",srv/uploads\nfilecleanup.retry.attempts=0\n"
+                "filecleanup.roots=" + root + ",srv/uploads,a\\u0000b\nfilecleanup.retry.attempts=0\n"
                         + "filecleanup.journal.lease=forever\n");
         AgentRun.Result result = AgentRun.in(root).withoutOption("filecleanup.roots")
                 .agentArgument(settings.toString()).scenario("remove").succeeded();
-        assertNothingInstalled(result, "3 configuration mistakes: (1) storage root srv/uploads (from " + settings
-                + ") is relative; give an absolute path; (2) filecleanup.journal.lease is 'forever' (from " + settings
-                + "); expected a duration such as 250ms, 5s, 2m or PT0.5S; (3) filecleanup.retry.attempts is '0' "
+        assertNothingInstalled(result, "4 configuration mistakes: (1) storage root srv/uploads (from " + settings
+                + ") is relative; give an absolute path; (2) storage root 'a\u0000b' (from " + settings + ") is not a "
+                + "path; (3) filecleanup.journal.lease is 'forever' (from " + settings + "); expected a duration "
+                + "such as 250ms, 5s, 2m or PT0.5S; (4) filecleanup.retry.attempts is '0' "
                 + "(from " + settings + "); expected a whole number, 1 or more");
     }
 
