@@ -1,6 +1,7 @@
 package dev.filecleanup;
 
 import dev.filecleanup.config.AgentConfig;
+import dev.filecleanup.config.InvalidConfigurationException;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FileCleanupAgent {
     /** A second {@code -javaagent} or attach of this jar must not weave the advice twice. */
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Printed as it is, not through the log: the log's level may be the very setting that is wrong. */
+    private static final String NOT_INSTALLED = "[file-cleanup] hibernate-file-cleanup ";
 
     private FileCleanupAgent() {
     }
@@ -28,8 +31,12 @@ public final class FileCleanupAgent {
         try {
             Installer.install(AgentConfig.load(agentArgs, System.getProperties(), System.getenv()), instrumentation,
                     late);
+        } catch (InvalidConfigurationException e) {
+            // Its message names every mistake and where it came from: the exception's class would say nothing more.
+            System.err.println(NOT_INSTALLED + Installer.version() + " not installed, nothing will be deleted: "
+                    + e.getMessage());
         } catch (Throwable t) {
-            System.err.println("[file-cleanup] not installed, nothing will be deleted: " + t);
+            System.err.println(NOT_INSTALLED + Installer.version() + " not installed, nothing will be deleted: " + t);
         }
     }
 }

@@ -23,6 +23,10 @@ final class Installer {
 
     static void install(AgentConfig config, Instrumentation instrumentation, boolean late) {
         Log.configure(config.logLevel());
+        // Here, before anything may say that nothing is installed: a misspelt key is often why.
+        for (String unknown : config.unknownKeys()) {
+            Log.warn("{}", unknown);
+        }
         if (!config.enabled()) {
             Log.info("hibernate-file-cleanup {} disabled (filecleanup.enabled=false): nothing installed", version());
             return;

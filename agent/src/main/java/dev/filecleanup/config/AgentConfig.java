@@ -2,15 +2,15 @@ package dev.filecleanup.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -20,8 +20,6 @@ import java.util.Properties;
  * the properties file named by the agent argument, then the default.
  */
 public final class AgentConfig {
-    private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
-
     private final boolean enabled;
     private final List<Path> roots;
     private final List<Selector> attributes;
@@ -42,66 +40,95 @@ public final class AgentConfig {
     private final boolean jmx;
     private final boolean micrometer;
     private final List<String> warnings;
+    private final List<String> unknownKeys;
 
-    private AgentConfig(Map<ConfigOption, String> values, Path home) {
-        this.enabled = parseBoolean(values, ConfigOption.ENABLED);
-        this.roots = parseRoots(values.get(ConfigOption.ROOTS),
-                parseBoolean(values, ConfigOption.ALLOW_MISSING_ROOTS));
+    /** Parses every setting; {@code problems} may already hold one (the properties file could not be read). */
+    private AgentConfig(ConfigSources sources, List<String> problems) {
+        ConfigParser parse = new ConfigParser(sources, problems);
+        this.enabled = parse.bool(ConfigOption.ENABLED);
+        this.roots = parse.roots(parse.bool(ConfigOption.ALLOW_MISSING_ROOTS));
         this.warnings = RootRules.overlaps(roots);
-        this.attributes = Selector.parseList(values.get(ConfigOption.ATTRIBUTES), ConfigOption.ATTRIBUTES.key());
-        this.excludes = Selector.parseList(values.get(ConfigOption.EXCLUDE), ConfigOption.EXCLUDE.key());
-        this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
-        this.shutdownTimeout = parseSeconds(values, ConfigOption.SHUTDOWN_TIMEOUT);
-        this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
-        this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home);
-        if (journal == null) {
-            throw invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
-                    "auto, none, table, or file:<directory> outside the storage roots");
-        }
-        this.replayDelay = parseDuration(values, ConfigOption.JOURNAL_REPLAY_DELAY);
-        this.journalTable = values.get(ConfigOption.JOURNAL_TABLE);
-        if (!tableName(journalTable)) {
-            throw invalid(ConfigOption.JOURNAL_TABLE, journalTable, "a table name, optionally schema-qualified");
-        }
-        this.createJournalTable = parseBoolean(values, ConfigOption.JOURNAL_CREATE_TABLE);
-        this.journalLease = parseDuration(values, ConfigOption.JOURNAL_LEASE);
-        this.journalPoll = parseDuration(values, ConfigOption.JOURNAL_POLL_INTERVAL);
-        this.retryAttempts = parseCount(values, ConfigOption.RETRY_ATTEMPTS);
-        this.retryDelay = parseDuration(values, ConfigOption.RETRY_DELAY);
-        this.queueCapacity = parseCount(values, ConfigOption.QUEUE_CAPACITY);
+        this.attributes = parse.selectors(ConfigOption.ATTRIBUTES);
+        this.excludes = parse.selectors(ConfigOption.EXCLUDE);
+        this.dryRun = parse.bool(ConfigOption.DRY_RUN);
+        this.shutdownTimeout = parse.seconds(ConfigOption.SHUTDOWN_TIMEOUT);
+        this.logLevel = parse.logLevel(ConfigOption.LOG_LEVEL);
+        Path home = Path.of(sources.userHome()).toAbsolutePath();
+        this.journal = parse.journal(roots, home);
+        this.replayDelay = parse.duration(ConfigOption.JOURNAL_REPLAY_DELAY);
+        this.journalTable = parse.tableName(ConfigOption.JOURNAL_TABLE);
+        this.createJournalTable = parse.bool(ConfigOption.JOURNAL_CREATE_TABLE);
+        this.journalLease = parse.duration(ConfigOption.JOURNAL_LEASE);
+        this.journalPoll = parse.duration(ConfigOption.JOURNAL_POLL_INTERVAL);
+        this.retryAttempts = parse.count(ConfigOption.RETRY_ATTEMPTS);
+        this.retryDelay = parse.duration(ConfigOption.RETRY_DELAY);
+        this.queueCapacity = parse.count(ConfigOption.QUEUE_CAPACITY);
         Path woven = home.resolve(JournalSetting.AUTO_FOLDER).resolve("woven");
-        this.weaveCache = parseBoolean(values, ConfigOption.WEAVE_CACHE) && !JournalSetting.inside(woven, roots)
+        this.weaveCache = parse.bool(ConfigOption.WEAVE_CACHE) && !JournalSetting.inside(woven, roots)
                 ? woven : null;
-        this.jmx = parseBoolean(values, ConfigOption.JMX);
-        this.micrometer = parseBoolean(values, ConfigOption.MICROMETER);
+        this.jmx = parse.bool(ConfigOption.JMX);
+        this.micrometer = parse.bool(ConfigOption.MICROMETER);
+        this.unknownKeys = sources.unknownKeys();
+        if (!problems.isEmpty()) {
+            // The unknown keys too: a misspelt key may be why a value is missing or another one is wrong.
+            problems.addAll(unknownKeys);
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
-    /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
-    public static AgentConfig load(String agentArgs, Properties systemProperties, Map<String, String> environment)
-            throws IOException {
+    /**
+     * Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file.
+     *
+     * @throws InvalidConfigurationException naming every mistake and where it came from
+     */
+    public static AgentConfig load(String agentArgs, Properties systemProperties, Map<String, String> environment) {
         Properties file = new Properties();
+        String fileName = null;
+        List<String> problems = new ArrayList<>();
         if (agentArgs != null && !agentArgs.isBlank()) {
-            try (InputStream in = Files.newInputStream(Path.of(agentArgs.trim()))) {
-                file.load(in);
+            fileName = agentArgs.trim();
+            String problem;
+            try {
+                Path path = Path.of(fileName).toAbsolutePath();
+                fileName = path.toString();
+                problem = read(path, file);
+            } catch (InvalidPathException e) {
+                problem = "is not a path";
+            }
+            if (problem != null) {
+                problems.add("the properties file " + fileName + " named by the agent argument " + problem);
             }
         }
-        return from(asMap(file), asMap(systemProperties), environment);
+        return new AgentConfig(new ConfigSources(asMap(file), fileName, asMap(systemProperties), environment),
+                problems);
     }
 
+    /** Null when the file was read into {@code into}, or why it could not be. */
+    private static String read(Path path, Properties into) {
+        try (InputStream in = Files.newInputStream(path)) {
+            into.load(in);
+            return null;
+        } catch (NoSuchFileException e) {
+            return "does not exist";
+        } catch (AccessDeniedException e) {
+            return "cannot be read: permission denied";
+        } catch (IOException e) {
+            return Files.isDirectory(path) ? "is a directory" : "cannot be read: " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            return "is not a properties file: " + e.getMessage();
+        }
+    }
+
+    /** The configuration from maps, as {@link #load} reads them; messages call {@code file} "the properties file". */
     public static AgentConfig from(Map<String, String> file, Map<String, String> system,
                                    Map<String, String> environment) {
-        Map<ConfigOption, String> values = new EnumMap<>(ConfigOption.class);
-        for (ConfigOption option : ConfigOption.values()) {
-            String value = system.get(option.key());
-            if (value == null) {
-                value = environment.get(option.environmentName());
-            }
-            if (value == null) {
-                value = file.get(option.key());
-            }
-            values.put(option, value == null ? option.defaultValue() : value.trim());
-        }
-        return new AgentConfig(values, Path.of(system.getOrDefault("user.home", ".")).toAbsolutePath());
+        return from(file, null, system, environment);
+    }
+
+    /** {@code fileName} names the properties file in messages. */
+    static AgentConfig from(Map<String, String> file, String fileName, Map<String, String> system,
+                            Map<String, String> environment) {
+        return new AgentConfig(new ConfigSources(file, fileName, system, environment), new ArrayList<>());
     }
 
     public boolean enabled() {
@@ -198,132 +225,9 @@ public final class AgentConfig {
         return warnings;
     }
 
-    private static boolean parseBoolean(Map<ConfigOption, String> values, ConfigOption option) {
-        String raw = values.get(option);
-        if ("true".equalsIgnoreCase(raw)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(raw)) {
-            return false;
-        }
-        throw invalid(option, raw, "true or false");
-    }
-
-    private static Duration parseSeconds(Map<ConfigOption, String> values, ConfigOption option) {
-        String raw = values.get(option);
-        try {
-            long seconds = Long.parseLong(raw);
-            if (seconds >= 0) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw invalid(option, raw, "a number of seconds, 0 or more");
-    }
-
-    private static int parseCount(Map<ConfigOption, String> values, ConfigOption option) {
-        String raw = values.get(option);
-        try {
-            int count = Integer.parseInt(raw);
-            if (count >= 1) {
-                return count;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw invalid(option, raw, "a whole number, 1 or more");
-    }
-
-    /** {@code 250ms}, {@code 5s}, {@code 2m}, or ISO-8601 such as {@code PT0.5S}. */
-    private static Duration parseDuration(Map<ConfigOption, String> values, ConfigOption option) {
-        String raw = values.get(option);
-        try {
-            Duration duration;
-            String lower = raw.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("pt")) {
-                duration = Duration.parse(raw);
-            } else if (lower.endsWith("ms")) {
-                duration = Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
-            } else if (lower.endsWith("s")) {
-                duration = Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1)));
-            } else if (lower.endsWith("m")) {
-                duration = Duration.ofMinutes(Long.parseLong(lower.substring(0, lower.length() - 1)));
-            } else {
-                duration = null;
-            }
-            if (duration != null && !duration.isNegative()) {
-                return duration;
-            }
-        } catch (RuntimeException ignored) {
-            // reported below
-        }
-        throw invalid(option, raw, "a duration such as 250ms, 5s, 2m or PT0.5S");
-    }
-
-    private static String parseLogLevel(String raw) {
-        String level = raw.toLowerCase(Locale.ROOT);
-        if (LOG_LEVELS.contains(level)) {
-            return level;
-        }
-        throw invalid(ConfigOption.LOG_LEVEL, raw, String.join(", ", LOG_LEVELS));
-    }
-
-    /** Every root that is refused is named with its reason, and then nothing is installed. */
-    private static List<Path> parseRoots(String raw, boolean allowMissing) {
-        List<Path> roots = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        for (String part : raw.split(",")) {
-            if (!part.isBlank()) {
-                Path root;
-                try {
-                    root = Path.of(part.trim());
-                } catch (InvalidPathException e) {
-                    refusals.add("'" + part.trim() + "' is not a path");
-                    continue;
-                }
-                String refusal = RootRules.refusal(root, allowMissing);
-                if (refusal == null) {
-                    roots.add(root.normalize());
-                } else {
-                    refusals.add(root + " " + refusal);
-                }
-            }
-        }
-        if (!refusals.isEmpty()) {
-            throw new IllegalArgumentException(ConfigOption.ROOTS.key() + " (or " + ConfigOption.ROOTS.environmentName()
-                    + "): storage root " + String.join("; storage root ", refusals));
-        }
-        return List.copyOf(roots);
-    }
-
-    private static IllegalArgumentException invalid(ConfigOption option, String value, String expected) {
-        return new IllegalArgumentException(
-                option.key() + " (or " + option.environmentName() + ") is '" + value + "'; expected " + expected);
-    }
-
-    /** {@code name} or {@code schema.name}, each an SQL identifier that needs no quotes. */
-    private static boolean tableName(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length > 2) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || !(part.charAt(0) == '_' || isAsciiLetter(part.charAt(0)))) {
-                return false;
-            }
-            for (int i = 1; i < part.length(); i++) {
-                char c = part.charAt(i);
-                if (!(c == '_' || isAsciiLetter(c) || c >= '0' && c <= '9')) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    /** Keys that look meant for the agent but name no setting, one warning each, with the closest known key. */
+    public List<String> unknownKeys() {
+        return unknownKeys;
     }
 
     private static Map<String, String> asMap(Properties properties) {

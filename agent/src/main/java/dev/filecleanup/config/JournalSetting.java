@@ -44,8 +44,8 @@ public record JournalSetting(Path directory, boolean automatic, boolean table) {
                 return null;
             }
             if (inside(directory, roots)) {
-                throw new IllegalArgumentException(ConfigOption.JOURNAL.key() + ": the journal " + directory
-                        + " lies inside a storage root; put it outside every root");
+                throw new IllegalArgumentException(
+                        "the journal " + directory + " lies inside a storage root; put it outside every root");
             }
             return new JournalSetting(directory, false, false);
         }

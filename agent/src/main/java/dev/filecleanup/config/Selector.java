@@ -32,15 +32,12 @@ public final class Selector {
         return new Selector(trimmed);
     }
 
-    static List<Selector> parseList(String commaSeparated, String key) {
+    /** @throws IllegalArgumentException naming the first part that is not a selector */
+    static List<Selector> parseList(String commaSeparated) {
         List<Selector> selectors = new ArrayList<>();
         for (String part : commaSeparated.split(",")) {
             if (!part.isBlank()) {
-                try {
-                    selectors.add(parse(part));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-                }
+                selectors.add(parse(part));
             }
         }
         return List.copyOf(selectors);

@@ -1,5 +1,6 @@
 package com.example.uploads;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,27 +87,120 @@ class ConfigurationIT {
         result.assertLogged("watching Contract.scan, Document.filePath");
     }
 
-    /** A root is where anything may be deleted: roots that are too wide are refused by name. */
+    /**
+     * A root is where anything may be deleted: each root that is refused is named with its reason and the setting
+     * it came from, every reason RootRules has, in one line, and nothing is installed.
+     */
     @Test
-    void rootsThatAreTooWideAreRefusedAndNothingIsInstalled() throws Exception {
-        String home = System.getProperty("user.home");
-        // The application's own home, not the one of its own that each run gets.
-        AgentRun.Result result = AgentRun.in(root).option("filecleanup.roots", "/,uploads," + home + "," + root)
-                .option("user.home", home).scenario("remove").succeeded();
-        result.assertLogged("not installed, nothing will be deleted");
-        result.assertLogged("storage root / is the root of the file system; storage root uploads is relative; "
-                + "give an absolute path; storage root " + home + " is a home directory");
-        result.assertLogged("scenario remove finished");
-        new Folder(root, result).kept("remove/em.txt");
+    void rootsThatAreTooWideAreRefusedAndNothingIsInstalled(@TempDir Path elsewhere) throws Exception {
+        Path home = elsewhere.resolve("me");
+        Path javaRuntime = Path.of(System.getProperty("java.home")).getParent();
+        Path file = Files.writeString(elsewhere.resolve("file.txt"), "not a folder");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("etc-link"), Path.of("/etc"));
+        AgentRun.Result result = AgentRun.in(root)
+                .option("filecleanup.roots", String.join(",", "/", "uploads", home.toString(), "/etc",
+                        elsewhere.toString(), javaRuntime.toString(), elsewhere.resolve("missing").toString(),
+                        file.toString(), link.toString(), root.toString()))
+                .option("user.home", home.toString()).scenario("remove").succeeded();
+        String from = " (from -Dfilecleanup.roots) ";
+        assertNothingInstalled(result, "9 configuration mistakes: "
+                + "(1) storage root /" + from + "is the root of the file system; "
+                + "(2) storage root uploads" + from + "is relative; give an absolute path; "
+                + "(3) storage root " + home + from + "is a home directory; "
+                + "(4) storage root /etc" + from + "is a system directory; "
+                + "(5) storage root " + elsewhere + from + "holds the home directory " + home + "; "
+                + "(6) storage root " + javaRuntime + from + "holds the Java runtime " + System.getProperty("java.home")
+                + "; (7) storage root " + elsewhere.resolve("missing") + from + "does not exist (set "
+                + "filecleanup.allowMissingRoots=true for a root that is mounted later); "
+                + "(8) storage root " + file + from + "is not a directory; "
+                + "(9) storage root " + link + from + "is a system directory (/etc through a symbolic link)");
+    }
+
+    /** The source of a refused root is named whichever it is: here the environment. */
+    @Test
+    void aRefusedRootFromTheEnvironmentNamesTheVariable() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).withoutOption("filecleanup.roots")
+                .environment("FILECLEANUP_ROOTS", root + ",/usr").scenario("remove").succeeded();
+        assertNothingInstalled(result,
+                "storage root /usr (from the environment variable FILECLEANUP_ROOTS) is a system directory");
     }
 
     @Test
     void invalidConfigurationLeavesTheApplicationRunning() throws Exception {
         AgentRun.Result result = AgentRun.in(root).option("filecleanup.dryRun", "maybe").scenario("remove")
                 .succeeded();
-        result.assertLogged("not installed, nothing will be deleted");
-        result.assertLogged("filecleanup.dryRun (or FILECLEANUP_DRYRUN) is 'maybe'");
+        assertNothingInstalled(result, "filecleanup.dryRun is 'maybe' (from -Dfilecleanup.dryRun); expected true "
+                + "or false");
+    }
+
+    @Test
+    void anInvalidValueFromTheEnvironmentNamesTheVariable() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).environment("FILECLEANUP_SHUTDOWNTIMEOUT", "soon")
+                .scenario("remove").succeeded();
+        assertNothingInstalled(result, "filecleanup.shutdownTimeout is 'soon' (from the environment variable "
+                + "FILECLEANUP_SHUTDOWNTIMEOUT); expected a number of seconds, 0 or more");
+    }
+
+    /** Every mistake at once, each naming the file; a root given in the file is named with it too. */
+    @Test
+    void invalidValuesFromThePropertiesFileNameTheFile() throws Exception {
+        Path settings = Files.writeString(root.resolveSibling(root.getFileName() + ".properties"),
+                "filecleanup.roots=" + root + ",srv/uploads,a\\u0000b\nfilecleanup.retry.attempts=0\n"
+                        + "filecleanup.journal.lease=forever\n");
+        AgentRun.Result result = AgentRun.in(root).withoutOption("filecleanup.roots")
+                .agentArgument(settings.toString()).scenario("remove").succeeded();
+        assertNothingInstalled(result, "4 configuration mistakes: (1) storage root srv/uploads (from " + settings
+                + ") is relative; give an absolute path; (2) storage root 'a\u0000b' (from " + settings + ") is not a "
+                + "path; (3) filecleanup.journal.lease is 'forever' (from " + settings + "); expected a duration "
+                + "such as 250ms, 5s, 2m or PT0.5S; (4) filecleanup.retry.attempts is '0' "
+                + "(from " + settings + "); expected a whole number, 1 or more");
+    }
+
+    @Test
+    void aMissingPropertiesFileIsNamedAndNothingIsInstalled() throws Exception {
+        Path missing = root.resolveSibling(root.getFileName() + "-missing.properties");
+        AgentRun.Result result = AgentRun.in(root).agentArgument(missing.toString()).scenario("remove")
+                .succeeded();
+        assertNothingInstalled(result, "the properties file " + missing + " named by the agent argument does not "
+                + "exist");
+    }
+
+    /** A misspelt key is only ignored: the agent runs with the rest, here deleting although dryrun says true. */
+    @Test
+    void anUnknownSystemPropertyIsNamedWithTheClosestKeyAndTheRestStillWorks() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.dryrun", "true").scenario("remove")
+                .succeeded();
+        result.assertLogged("WARN file-cleanup - unknown setting -Dfilecleanup.dryrun is ignored (did you mean "
+                + "filecleanup.dryRun?)");
+        assertEquals(1, result.output().split("unknown setting", -1).length - 1, result.output());
+        result.assertLogged("installed on Java");
+        new Folder(root, result).deleted("remove/em.txt");
+    }
+
+    /** A misspelt variable that leaves no roots: the warning comes first and explains the line that follows. */
+    @Test
+    void anUnknownEnvironmentVariableIsNamedBeforeTheAgentSaysItHasNoRoots() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).withoutOption("filecleanup.roots")
+                .environment("FILECLEANUP_ROOT", root.toString()).scenario("remove").succeeded();
+        String warning = "unknown setting FILECLEANUP_ROOT in the environment is ignored (did you mean "
+                + "FILECLEANUP_ROOTS?)";
+        result.assertLogged(warning);
+        result.assertLogged("no storage roots configured (filecleanup.roots)");
+        assertTrue(result.output().indexOf(warning) < result.output().indexOf("no storage roots"), result.output());
+        assertFalse(result.logged("installed on Java"), result.output());
         new Folder(root, result).kept("remove/em.txt");
+    }
+
+    @Test
+    void anUnknownKeyInThePropertiesFileIsNamedWithTheFile() throws Exception {
+        Path settings = Files.writeString(root.resolveSibling(root.getFileName() + ".properties"),
+                "filecleanup.dryRun=false\nfilecleanup.shutdownTimout=5\n");
+        AgentRun.Result result = AgentRun.in(root).agentArgument(settings.toString()).scenario("remove")
+                .succeeded();
+        result.assertLogged("unknown setting filecleanup.shutdownTimout in " + settings + " is ignored (did you "
+                + "mean filecleanup.shutdownTimeout?)");
+        assertFalse(result.logged("unknown setting filecleanup.dryRun"), result.output());
+        new Folder(root, result).deleted("remove/em.txt");
     }
 
     /** A journal directory that another JVM holds is refused, naming that JVM, and nothing is installed. */
@@ -128,8 +222,21 @@ class ConfigurationIT {
     void aJournalInsideAStorageRootIsRefused() throws Exception {
         AgentRun.Result result = AgentRun.in(root).option("filecleanup.journal", "file:" + root.resolve("journal"))
                 .scenario("remove").succeeded();
-        result.assertLogged("not installed, nothing will be deleted: java.lang.IllegalArgumentException: "
-                + "filecleanup.journal: the journal " + root.resolve("journal") + " lies inside a storage root");
+        assertNothingInstalled(result, "filecleanup.journal (from -Dfilecleanup.journal): the journal "
+                + root.resolve("journal") + " lies inside a storage root; put it outside every root");
+    }
+
+    /**
+     * Nothing was installed: one line, the agent's, says so and why, no startup line follows, and the file that
+     * the scenario released is still there.
+     */
+    private void assertNothingInstalled(AgentRun.Result result, String reasons) throws Exception {
+        String line = "[file-cleanup] hibernate-file-cleanup " + AgentRun.agentVersion()
+                + " not installed, nothing will be deleted: " + reasons;
+        assertTrue(result.output().lines().anyMatch(line::equals),
+                "expected the line\n" + line + "\n" + result.output());
+        assertFalse(result.logged("installed on Java"), result.output());
+        result.assertLogged("scenario remove finished");
         new Folder(root, result).kept("remove/em.txt");
     }
 }
