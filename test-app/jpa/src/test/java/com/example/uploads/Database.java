@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases the end-to-end tests run against. A module names its own in {@code testapp.databases}; a
- * database that cannot be reached skips its tests with a message, unless {@code FILECLEANUP_IT_REQUIRE_DBS}
+ * database that cannot be reached skips its tests with a message, unless {@code TESTAPP_REQUIRE_DBS}
  * (set by .ci/run) names it, in which case the tests fail.
  */
 public enum Database {
@@ -33,10 +33,10 @@ public enum Database {
 
     /**
      * The databases this module tests: {@code testapp.databases} from its pom, unless the environment variable
-     * {@code FILECLEANUP_IT_DATABASES} narrows the run (CI's second Java version runs on H2 only).
+     * {@code TESTAPP_DATABASES} narrows the run (CI's second Java version runs on H2 only).
      */
     public static Stream<Database> selected() {
-        String names = System.getenv().getOrDefault("FILECLEANUP_IT_DATABASES",
+        String names = System.getenv().getOrDefault("TESTAPP_DATABASES",
                 System.getProperty("testapp.databases", "h2"));
         return Arrays.stream(names.split(","))
                 .map(name -> valueOf(name.trim().toUpperCase(Locale.ROOT)));
@@ -65,11 +65,11 @@ public enum Database {
             connection.isValid(5);
         } catch (SQLException e) {
             String message = this + " at " + url + " is not reachable (" + e.getMessage() + ")";
-            String required = System.getenv().getOrDefault("FILECLEANUP_IT_REQUIRE_DBS", "");
+            String required = System.getenv().getOrDefault("TESTAPP_REQUIRE_DBS", "");
             if (Arrays.asList(required.toLowerCase(Locale.ROOT).split(",")).contains(name().toLowerCase(Locale.ROOT))) {
-                fail(message + "; FILECLEANUP_IT_REQUIRE_DBS requires it");
+                fail(message + "; TESTAPP_REQUIRE_DBS requires it");
             }
-            Assumptions.abort(message + "; skipped. Start it, or set FILECLEANUP_IT_REQUIRE_DBS=postgresql,mariadb "
+            Assumptions.abort(message + "; skipped. Start it, or set TESTAPP_REQUIRE_DBS=postgresql,mariadb "
                     + "to make this a failure.");
         }
     }
