@@ -103,7 +103,7 @@ final class FileCleanup {
         return counters;
     }
 
-    /** At JVM exit: finish what is pending, within the configured bound, and summarise. */
+    /** At JVM exit: finish what is pending, within the configured bound, and summarise what there is. */
     void shutdown() {
         if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("{} transaction(s) still pending at exit after {}s; {}", queue.pending(),
@@ -111,6 +111,8 @@ final class FileCleanup {
                             : "their files wait in the journal " + journal + " for the next start");
         }
         journal.close();
-        Log.info("summary: {}", counters.summary(config.dryRun()));
+        if (counters.anything()) {
+            Log.info("summary: {}", counters.summary(config.dryRun()));
+        }
     }
 }

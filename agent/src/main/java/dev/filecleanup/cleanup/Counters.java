@@ -115,6 +115,12 @@ public final class Counters {
         referenceQueries.incrementAndGet();
     }
 
+    /** Whether any count is above zero: a JVM where nothing happened has nothing to summarise. */
+    public boolean anything() {
+        return released() + deleted() + alreadyGone() + kept() + refused() + failed() + referenceQueries()
+                + retried() + spilled() + dropped() + replayed() > 0;
+    }
+
     /** The exit summary's text. */
     public String summary(boolean dryRun) {
         return released() + " released, " + deleted() + " deleted" + (dryRun ? " (dry run)" : "") + ", "
