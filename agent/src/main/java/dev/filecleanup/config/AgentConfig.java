@@ -21,6 +21,7 @@ import java.util.Properties;
  */
 public final class AgentConfig {
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
+    private static final List<String> LOG_MODES = List.of("stderr", "application", "none");
 
     private final boolean enabled;
     private final List<Path> roots;
@@ -29,6 +30,7 @@ public final class AgentConfig {
     private final boolean dryRun;
     private final Duration shutdownTimeout;
     private final String logLevel;
+    private final String log;
     private final JournalSetting journal;
     private final Duration replayDelay;
     private final String journalTable;
@@ -51,6 +53,10 @@ public final class AgentConfig {
         this.dryRun = parseBoolean(values, ConfigOption.DRY_RUN);
         this.shutdownTimeout = parseSeconds(values, ConfigOption.SHUTDOWN_TIMEOUT);
         this.logLevel = parseLogLevel(values.get(ConfigOption.LOG_LEVEL));
+        this.log = values.get(ConfigOption.LOG).toLowerCase(Locale.ROOT);
+        if (!LOG_MODES.contains(log)) {
+            throw invalid(ConfigOption.LOG, values.get(ConfigOption.LOG), String.join(", ", LOG_MODES));
+        }
         this.journal = JournalSetting.parse(values.get(ConfigOption.JOURNAL), roots, home);
         if (journal == null) {
             throw invalid(ConfigOption.JOURNAL, values.get(ConfigOption.JOURNAL),
@@ -127,6 +133,11 @@ public final class AgentConfig {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    /** Where the agent's lines go: {@code stderr}, {@code application} (the application's SLF4J) or {@code none}. */
+    public String log() {
+        return log;
     }
 
     /** Where released values wait, durable, between the commit that releases them and their deletion. */

@@ -24,7 +24,8 @@ enum ConfigOption {
     RETRY_DELAY("retry.delay", "100ms"),
     QUEUE_CAPACITY("queue.capacity", "100000"),
     WEAVE_CACHE("weaveCache", "true"),
-    LOG_LEVEL("logLevel", "info");
+    LOG_LEVEL("logLevel", "info"),
+    LOG("log", "stderr");
 
     static final String PREFIX = "filecleanup.";
 
