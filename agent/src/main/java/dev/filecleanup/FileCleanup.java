@@ -134,7 +134,7 @@ final class FileCleanup implements AgentState {
         return queue.awaitIdle(config.shutdownTimeout());
     }
 
-    /** At JVM exit: finish what is pending, within the configured bound, and summarise. */
+    /** At JVM exit: finish what is pending, within the configured bound, and summarise what there is. */
     void shutdown() {
         if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("{} transaction(s) still pending at exit after {}s; {}", queue.pending(),
@@ -142,6 +142,8 @@ final class FileCleanup implements AgentState {
                             : "their files wait in the journal " + journal + " for the next start");
         }
         journal.close();
-        Log.info("summary: {}", counters.summary(config.dryRun()));
+        if (counters.any()) {
+            Log.info("summary: {}", counters.summary(config.dryRun()));
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one transformer {@code premain} registers. It looks at class names only and uses JDK classes only, so a
@@ -44,11 +44,22 @@ final class HibernateTrigger implements ClassFileTransformer {
     private final FutureTask<ClassFileTransformer> start;
     private volatile PreparedClasses prepared;
     private final Map<ClassLoader, Boolean> unsupported = Collections.synchronizedMap(new WeakHashMap<>());
-    private final AtomicBoolean started = new AtomicBoolean();
+    /** The class loader of the Hibernate that started the agent; null until then. */
+    private final AtomicReference<ClassLoader> started = new AtomicReference<>();
 
-    /** {@code start} returns the transformer of the advised types, or null when the agent must stay off. */
-    HibernateTrigger(Callable<ClassFileTransformer> start) {
-        this.start = new FutureTask<>(start);
+    /** What starts the agent, given the class loader of the Hibernate that triggered it (and of the application). */
+    interface Start {
+        /** The transformer of the advised types, or null when the agent must stay off. */
+        ClassFileTransformer startWith(ClassLoader hibernate) throws Exception;
+    }
+
+    HibernateTrigger(Start start) {
+        this.start = new FutureTask<>(new Callable<>() {
+            @Override
+            public ClassFileTransformer call() throws Exception {
+                return start.startWith(started.get());
+            }
+        });
     }
 
     @Override
@@ -58,7 +69,7 @@ final class HibernateTrigger implements ClassFileTransformer {
             return null;
         }
         try {
-            if (!started.get()) {
+            if (started.get() == null) {
                 if (unsupported.containsKey(loader) || HibernateLine.of(loader) == null) {
                     unsupported.put(loader, Boolean.TRUE);
                     if (className.equals(SESSION_FACTORY_FILE)) {
@@ -66,7 +77,7 @@ final class HibernateTrigger implements ClassFileTransformer {
                     }
                     return null;
                 }
-                if (started.compareAndSet(false, true)) {
+                if (started.compareAndSet(null, loader)) {
                     startOn(loader);
                 }
             }

@@ -22,25 +22,33 @@ final class Installer {
     }
 
     static void install(AgentConfig config, Instrumentation instrumentation, boolean late) {
-        Log.configure(config.logLevel());
+        Log.configure(config.logLevel(), config.log());
         // Here, before anything may say that nothing is installed: a misspelt key is often why.
         for (String unknown : config.unknownKeys()) {
             Log.warn("{}", unknown);
         }
         if (!config.enabled()) {
+            Log.noApplication();
             Log.info("hibernate-file-cleanup {} disabled (filecleanup.enabled=false): nothing installed", version());
             return;
         }
         if (config.roots().isEmpty()) {
+            Log.noApplication();
             Log.warn("hibernate-file-cleanup {}: no storage roots configured (filecleanup.roots), so nothing will "
                     + "ever be deleted; nothing installed", version());
             return;
         }
+        // Known now; with filecleanup.log=application they wait for the application's logging (see Log).
+        for (String warning : config.warnings()) {
+            Log.warn("{}", warning);
+        }
         if (!late) {
             // A class, not a lambda: the JVM's first lambda costs premain milliseconds of method handles.
-            instrumentation.addTransformer(new HibernateTrigger(new Callable<>() {
+            instrumentation.addTransformer(new HibernateTrigger(new HibernateTrigger.Start() {
                 @Override
-                public ClassFileTransformer call() {
+                public ClassFileTransformer startWith(ClassLoader hibernate) {
+                    // Before anything else, so that every line of the start goes where the application's go.
+                    Log.useApplicationOf(hibernate);
                     if (!start(config)) {
                         return null;
                     }
@@ -56,6 +64,7 @@ final class Installer {
             }));
             return;
         }
+        Log.useApplicationOf(loaderOfHibernate(instrumentation));
         if (start(config)) {
             Weaving.weave(instrumentation);
             Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
@@ -68,8 +77,8 @@ final class Installer {
         try {
             journal = Journals.open(config);
         } catch (IOException e) {
-            Log.error("hibernate-file-cleanup {}: the journal cannot be used, so nothing is installed: {}", version(),
-                    e.getMessage());
+            Log.notInstalled("hibernate-file-cleanup {}: the journal cannot be used, so nothing is installed: {}",
+                    version(), e.getMessage());
             return false;
         }
         FileCleanup cleanup = new FileCleanup(config, journal);
@@ -79,8 +88,17 @@ final class Installer {
         Log.info("hibernate-file-cleanup {} installed on Java {}: roots {}, journal {}{}", version(),
                 Runtime.version().feature(), config.roots(), journal,
                 config.dryRun() ? ", dry run (nothing is deleted)" : "");
-        config.warnings().forEach(warning -> Log.warn("{}", warning));
         return true;
+    }
+
+    /** On a late attach: the class loader of a Hibernate already loaded, else the application's class path. */
+    private static ClassLoader loaderOfHibernate(Instrumentation instrumentation) {
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getName().startsWith("org.hibernate.") && type.getClassLoader() != null) {
+                return type.getClassLoader();
+            }
+        }
+        return ClassLoader.getSystemClassLoader();
     }
 
     static String version() {

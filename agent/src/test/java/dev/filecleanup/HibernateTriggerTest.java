@@ -35,7 +35,7 @@ class HibernateTriggerTest {
             return WOVEN;
         }
     };
-    private final HibernateTrigger trigger = new HibernateTrigger(() -> {
+    private final HibernateTrigger trigger = new HibernateTrigger(hibernate -> {
         starts.incrementAndGet();
         return advice;
     });
@@ -65,7 +65,7 @@ class HibernateTriggerTest {
 
     @Test
     void anAgentThatMustStayOffWeavesNothing() {
-        HibernateTrigger off = new HibernateTrigger(() -> {
+        HibernateTrigger off = new HibernateTrigger(hibernate -> {
             starts.incrementAndGet();
             return null;
         });

@@ -27,6 +27,7 @@ public final class AgentConfig {
     private final boolean dryRun;
     private final Duration shutdownTimeout;
     private final String logLevel;
+    private final String log;
     private final JournalSetting journal;
     private final Duration replayDelay;
     private final String journalTable;
@@ -53,6 +54,7 @@ public final class AgentConfig {
         this.dryRun = parse.bool(ConfigOption.DRY_RUN);
         this.shutdownTimeout = parse.seconds(ConfigOption.SHUTDOWN_TIMEOUT);
         this.logLevel = parse.logLevel(ConfigOption.LOG_LEVEL);
+        this.log = parse.logMode(ConfigOption.LOG);
         Path home = Path.of(sources.userHome()).toAbsolutePath();
         this.journal = parse.journal(roots, home);
         this.replayDelay = parse.duration(ConfigOption.JOURNAL_REPLAY_DELAY);
@@ -158,6 +160,11 @@ public final class AgentConfig {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    /** Where the agent's lines go: {@code stderr}, {@code application} (the application's SLF4J) or {@code none}. */
+    public String log() {
+        return log;
     }
 
     /** Where released values wait, durable, between the commit that releases them and their deletion. */

@@ -26,7 +26,8 @@ enum ConfigOption {
     WEAVE_CACHE("weaveCache", "true"),
     JMX("jmx", "true"),
     MICROMETER("micrometer", "true"),
-    LOG_LEVEL("logLevel", "info");
+    LOG_LEVEL("logLevel", "info"),
+    LOG("log", "stderr");
 
     static final String PREFIX = "filecleanup.";
 

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 final class ConfigParser {
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
+    private static final List<String> LOG_MODES = List.of("stderr", "application", "none");
 
     private final ConfigSources sources;
     private final List<String> problems;
@@ -88,6 +89,15 @@ final class ConfigParser {
         }
         invalid(option, "a duration such as 250ms, 5s, 2m or PT0.5S");
         return Duration.ZERO;
+    }
+
+    String logMode(ConfigOption option) {
+        String mode = sources.value(option).toLowerCase(Locale.ROOT);
+        if (LOG_MODES.contains(mode)) {
+            return mode;
+        }
+        invalid(option, String.join(", ", LOG_MODES));
+        return option.defaultValue();
     }
 
     String logLevel(ConfigOption option) {

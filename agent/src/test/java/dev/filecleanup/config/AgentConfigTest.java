@@ -235,6 +235,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void theLogGoesToStderrByDefaultToTheApplicationOrNowhere() {
+        assertEquals("stderr", AgentConfig.from(Map.of(), Map.of(), Map.of()).log());
+        assertEquals("application",
+                AgentConfig.from(Map.of(), Map.of(), Map.of("FILECLEANUP_LOG", "Application")).log());
+        assertEquals("none", AgentConfig.from(Map.of("filecleanup.log", "none"), Map.of(), Map.of()).log());
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> AgentConfig.from(Map.of(), Map.of("filecleanup.log", "logback"), Map.of()));
+        assertEquals("filecleanup.log is 'logback' (from -Dfilecleanup.log); expected stderr, application, none",
+                invalid.getMessage());
+    }
+
+    @Test
     void theAgentArgumentNamesAPropertiesFile() throws Exception {
         Path file = Files.writeString(temp.resolve("cleanup.properties"),
                 "filecleanup.roots=" + fromFile + "\nfilecleanup.exclude=Legacy.*\n");

@@ -22,6 +22,7 @@ public final class Scenarios {
             Map.entry("replace", (app, args) -> replace(app)),
             Map.entry("inheritance", (app, args) -> inheritance(app)),
             Map.entry("no-change", (app, args) -> noChange(app)),
+            Map.entry("nothing-released", (app, args) -> nothingReleased(app)),
             Map.entry("references", (app, args) -> references(app)),
             Map.entry("shared-both-removed", (app, args) -> sharedBothRemoved(app)),
             Map.entry("batch", (app, args) -> batch(app, Integer.parseInt(args[2]))),
@@ -172,6 +173,15 @@ public final class Scenarios {
      * Changes that never reach committed data: none of these may delete a file. One committed removal at the end
      * shows that the agent was at work all along.
      */
+    /** Hibernate writes rows and a removal is rolled back, but no committed transaction releases a file. */
+    static void nothingReleased(Uploads app) {
+        Document kept = app.persist(new Document("kept", app.store("quiet/kept.txt")));
+        rollback(app, em -> {
+            em.remove(em.find(Document.class, kept.id));
+            em.flush();
+        });
+    }
+
     static void noChange(Uploads app) {
         Document rolledBack = app.persist(new Document("rollback", app.store("keep/rollback.txt")));
         rollback(app, em -> {

@@ -239,4 +239,69 @@ class ConfigurationIT {
         result.assertLogged("scenario remove finished");
         new Folder(root, result).kept("remove/em.txt");
     }
+
+    /** The exit summary appears only when there is something to summarise. */
+    @Test
+    void aJvmThatReleasesNothingPrintsNoSummary() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).debug().scenario("nothing-released").succeeded();
+        result.assertLogged("SessionFactory 'uploads': watching");
+        // The rolled-back removal was captured: the agent was at work, and had nothing to summarise.
+        result.assertCapturedButNeverHandedOver("quiet/kept.txt");
+        assertFalse(result.logged("summary:"), result.output());
+        new Folder(root, result).kept("quiet/kept.txt");
+    }
+
+    @Test
+    void aJvmThatReleasesFilesSummarisesThemAtExit() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).scenario("remove").succeeded();
+        long deletedLines = result.agentLines().stream().filter(line -> line.contains(" - deleted ")).count();
+        assertTrue(deletedLines > 0, result.output());
+        assertEquals(deletedLines, result.summary("deleted"));
+        new Folder(root, result).deleted("remove/em.txt");
+    }
+
+    /** filecleanup.log=application in an application without SLF4J: stderr, as said once. */
+    @Test
+    void logApplicationWithoutSlf4jFallsBackToStderrAndSaysSo() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.log", "application").scenario("remove")
+                .succeeded();
+        result.assertLogged(" file-cleanup - filecleanup.log=application, but the application has no SLF4J logging in ");
+        result.assertLogged(": the agent logs to stderr");
+        result.assertLogged(" file-cleanup - hibernate-file-cleanup ");
+        result.assertLogged(" file-cleanup - deleted " + root.toRealPath().resolve("remove/em.txt"));
+        new Folder(root, result).deleted("remove/em.txt");
+    }
+
+    /** Lines logged at premain, before any Hibernate is loaded, are not lost when none ever is. */
+    @Test
+    void logApplicationInAJvmWithoutHibernateStillPrintsThePremainLinesAtExit() throws Exception {
+        Path inner = Files.createDirectories(root.resolve("inner"));
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.roots", root + "," + inner)
+                .option("filecleanup.log", "application").mainClass("com.example.uploads.NoHibernate")
+                .scenario("plain").succeeded();
+        result.assertLogged("no Hibernate in plain");
+        result.assertLogged(" file-cleanup - storage root " + inner + " lies inside storage root " + root);
+    }
+
+    @Test
+    void logNoneLogsNothingAndStillDeletes() throws Exception {
+        AgentRun.Result result = AgentRun.in(root).option("filecleanup.log", "none").scenario("remove").succeeded();
+        result.assertLogged("scenario remove finished");
+        assertFalse(result.logged("file-cleanup"), result.output());
+        new Folder(root, result).deleted("remove/em.txt");
+    }
+
+    /** Even with filecleanup.log=none, the reason the agent is not installed reaches stderr. */
+    @Test
+    void logNoneStillSaysWhyNothingIsInstalled(@TempDir Path journal) throws Exception {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(journal.resolve("journal.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock(0, 1, false)) {
+            AgentRun.Result result = AgentRun.in(root).option("filecleanup.log", "none")
+                    .option("filecleanup.journal", "file:" + journal).scenario("remove").succeeded();
+            result.assertLogged(" file-cleanup - hibernate-file-cleanup " + AgentRun.agentVersion()
+                    + ": the journal cannot be used, so nothing is installed");
+            new Folder(root, result).kept("remove/em.txt");
+        }
+    }
 }

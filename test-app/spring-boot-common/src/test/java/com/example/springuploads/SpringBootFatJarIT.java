@@ -1,11 +1,14 @@
 package com.example.springuploads;
 
-import com.example.uploads.AgentRun;
-import com.example.uploads.Folder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.uploads.AgentRun;
+import com.example.uploads.Folder;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -81,5 +84,39 @@ class SpringBootFatJarIT {
         Matcher value = Pattern.compile("\"value\":([0-9.E]+)").matcher(line.group(2));
         assertTrue(value.find(), line.group());
         return Double.parseDouble(value.group(1));
+    }
+
+    /**
+     * {@code filecleanup.log=application}: the agent's lines go through the application's Logback, logger
+     * {@code dev.filecleanup}, in the application's pattern, and none through the agent's own stderr logger. The
+     * warning about nested roots is logged at premain, before Spring Boot has configured Logback: it is held
+     * and handed over too. (Spring Boot's logging shutdown hook is off here, so that Logback still writes the
+     * exit summary; with it, a summary logged after Logback stopped goes to stderr.)
+     */
+    @Test
+    void withLogApplicationTheAgentLogsThroughTheApplicationsLogback() throws Exception {
+        Path nested = Files.createDirectories(root.resolve("nested"));
+        AgentRun.Result result = AgentRun.in(root)
+                .option("filecleanup.roots", root + "," + nested)
+                .option("filecleanup.attributes", "Upload.path,ArchivedUpload.path")
+                .option("filecleanup.log", "application")
+                .option("logging.level.dev.filecleanup", "INFO")
+                .option("logging.pattern.console", "APPLOG %level %logger %msg%n")
+                .option("logging.register-shutdown-hook", "false")
+                .jar(Path.of(System.getProperty("testapp.jar")))
+                .scenario("uploads").succeeded();
+
+        result.assertLogged("spring scenario finished");
+        result.assertLogged("APPLOG WARN dev.filecleanup storage root " + nested + " lies inside storage root " + root);
+        result.assertLogged("APPLOG INFO dev.filecleanup hibernate-file-cleanup ");
+        result.assertLogged("APPLOG INFO dev.filecleanup Hibernate ");
+        result.assertLogged("SessionFactory 'uploads': watching Upload.path");
+        result.assertLogged("APPLOG INFO dev.filecleanup deleted " + root.toRealPath().resolve("spring/deleted-by-id.txt")
+                + " (Upload.path removed)");
+        result.assertLogged("APPLOG INFO dev.filecleanup summary: ");
+        assertEquals(List.of(), result.output().lines().filter(line -> line.contains(" file-cleanup - ")).toList(),
+                result.output());
+        new Folder(root, result).deleted("spring/deleted-by-id.txt", "spring/batch-a.txt")
+                .kept("spring/rollback-delete.txt");
     }
 }
