@@ -41,6 +41,7 @@ public final class AgentConfig {
     private final Path weaveCache;
     private final boolean jmx;
     private final boolean micrometer;
+    private final SweepSetting sweep;
     private final List<String> warnings;
 
     private AgentConfig(Map<ConfigOption, String> values, Path home) {
@@ -74,6 +75,10 @@ public final class AgentConfig {
                 ? woven : null;
         this.jmx = parseBoolean(values, ConfigOption.JMX);
         this.micrometer = parseBoolean(values, ConfigOption.MICROMETER);
+        this.sweep = SweepSetting.parse(values, values.get(ConfigOption.SWEEP_EVERY).isEmpty() ? null
+                : parseDuration(values, ConfigOption.SWEEP_EVERY), parseDuration(values, ConfigOption.SWEEP_MIN_AGE),
+                parseCount(values, ConfigOption.SWEEP_RATE), parseBoolean(values, ConfigOption.SWEEP_FORCE), roots,
+                home);
     }
 
     /** Loads the configuration of a starting JVM: {@code agentArgs} is the optional path of a properties file. */
@@ -193,6 +198,11 @@ public final class AgentConfig {
         return micrometer;
     }
 
+    /** The orphan sweep: its mode, when it runs, what it skips and how fast it goes. */
+    public SweepSetting sweep() {
+        return sweep;
+    }
+
     /** What is legal but worth saying once at startup, such as roots nested in one another. */
     public List<String> warnings() {
         return warnings;
@@ -297,7 +307,7 @@ public final class AgentConfig {
         return List.copyOf(roots);
     }
 
-    private static IllegalArgumentException invalid(ConfigOption option, String value, String expected) {
+    static IllegalArgumentException invalid(ConfigOption option, String value, String expected) {
         return new IllegalArgumentException(
                 option.key() + " (or " + option.environmentName() + ") is '" + value + "'; expected " + expected);
     }
