@@ -30,7 +30,7 @@ final class ReferenceIndex {
         }
     };
 
-    private ReferenceIndex(StoredReferences references, long values) {
+    ReferenceIndex(StoredReferences references, long values) {
         this.references = references;
         for (Path root : references.roots()) {
             Path real = references.realRoot(root);
