@@ -109,7 +109,7 @@ public final class StoredReferences {
                 });
             } catch (SQLException | RuntimeException e) {
                 throw new Unreadable("SessionFactory '" + factory.name() + "' could not be read"
-                        + (at[0] == null ? "" : " (after column " + at[0] + ")") + ": " + e);
+                        + (at[0] == null ? "" : " (last column read: " + at[0] + ")") + ": " + e);
             }
         }
     }
