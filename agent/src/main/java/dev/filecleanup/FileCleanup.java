@@ -12,6 +12,7 @@ import dev.filecleanup.journal.Journal;
 import dev.filecleanup.line.HibernateLine;
 import dev.filecleanup.management.AgentState;
 import dev.filecleanup.management.Management;
+import dev.filecleanup.sweep.Sweeper;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ final class FileCleanup implements AgentState {
     private final SessionTransactions transactions;
     private final CaptureRoutes routes;
     private final Journal journal;
+    private final Sweeper sweeper;
     private Management management;
 
     FileCleanup(AgentConfig config, Journal journal) {
@@ -41,6 +43,7 @@ final class FileCleanup implements AgentState {
                 counters, journal, config.queueCapacity(), config.replayDelay(), config.journalPoll());
         this.transactions = new SessionTransactions(journal, queue::submit);
         this.routes = new CaptureRoutes(transactions);
+        this.sweeper = new Sweeper(config.sweep(), queue.references(), config.replayDelay());
     }
 
     /** Shows this agent to operators: the MBean now, meters as SessionFactories appear. */
@@ -77,6 +80,7 @@ final class FileCleanup implements AgentState {
             queue.watch(sessionFactory, watch.name(), model, watch.columns());
             factories.put(sessionFactory, new Watched(watch, model));
             routes.add(sessionFactory, watch, model);
+            sweeper.factoryBuilt();
         }
         if (management != null) {
             management.watch(sessionFactory.getClass().getClassLoader());
@@ -134,8 +138,17 @@ final class FileCleanup implements AgentState {
         return queue.awaitIdle(config.shutdownTimeout());
     }
 
+    /**
+     * Runs an orphan sweep now, in the configured mode, and returns its outcome line: for the MBean's operation.
+     * Waits for the sweep, which goes at {@code filecleanup.sweep.rate}.
+     */
+    public String sweepNow() {
+        return sweeper.runNow();
+    }
+
     /** At JVM exit: finish what is pending, within the configured bound, and summarise what there is. */
     void shutdown() {
+        sweeper.stop();
         if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("{} transaction(s) still pending at exit after {}s; {}", queue.pending(),
                     config.shutdownTimeout().toSeconds(), journal == Journal.NONE ? "their files are kept"

@@ -215,15 +215,33 @@ final class ColumnQuery {
     }
 
     private void inFull(Connection connection, Set<String> keys, Consumer<String> sink) throws SQLException {
+        everyValue(connection, value -> {
+            if (mayName(value, keys)) {
+                sink.accept(value);
+            }
+        });
+    }
+
+    /**
+     * Every value of the column, streamed {@value #FETCH_SIZE} rows at a time: the orphan sweep's one read. A failure
+     * is thrown as it is, and changes nothing in how the reference check reads the column.
+     */
+    void everyValue(Connection connection, Consumer<String> sink) throws SQLException {
         counters.countReferenceQuery();
         try (PreparedStatement statement = connection.prepareStatement("select t." + column.column() + " from "
                 + column.table() + " t where t." + column.column() + " is not null")) {
             statement.setFetchSize(FETCH_SIZE);
-            read(statement, value -> {
-                if (mayName(value, keys)) {
-                    sink.accept(value);
-                }
-            });
+            read(statement, sink);
+        }
+    }
+
+    /** The rows that hold a value, for sizing what the sweep builds from them before it reads them. */
+    long count(Connection connection) throws SQLException {
+        counters.countReferenceQuery();
+        try (PreparedStatement statement = connection.prepareStatement("select count(t." + column.column()
+                + ") from " + column.table() + " t");
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 

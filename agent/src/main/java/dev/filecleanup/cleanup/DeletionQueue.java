@@ -53,6 +53,7 @@ public final class DeletionQueue {
     private final long replayDelayNanos;
     private final long pollNanos;
     private final Pacing pacing;
+    private final StoredReferences references;
     private long nextPoll;
     private final Object idle = new Object();
     private long inFlight;
@@ -96,6 +97,7 @@ public final class DeletionQueue {
         this.replayDelayNanos = replayDelay.toNanos();
         this.pollNanos = poll.toNanos();
         this.pacing = new Pacing(window);
+        this.references = new StoredReferences(roots, check, deleter);
         startWorker();
     }
 
@@ -109,6 +111,11 @@ public final class DeletionQueue {
                 columns.stream().map(column -> new ColumnQuery(column, counters)).toList()));
         replayAt = System.nanoTime() + replayDelayNanos;
         inbox.add(WAKE);
+    }
+
+    /** The same reference check and path-safe delete, for the orphan sweep. */
+    public StoredReferences references() {
+        return references;
     }
 
     /** The factory closed; its rows still protect their files for as long as they can be read. */

@@ -57,6 +57,43 @@ final class FactoryReferences {
 
     /** Feeds {@code sink} every value of every column that may name a file called one of {@code names}. */
     void candidates(Object tenant, List<String> names, BiConsumer<ColumnQuery, String> sink) throws SQLException {
+        Set<String> keys = ColumnQuery.keys(names);
+        read(tenant, connection -> {
+            for (ColumnQuery column : columns) {
+                column.candidates(connection, names, keys, value -> sink.accept(column, value));
+            }
+        });
+    }
+
+    /** Feeds {@code sink} every value of every column, in one transaction: the orphan sweep's read. */
+    void everyValue(BiConsumer<ColumnQuery, String> sink) throws SQLException {
+        read(null, connection -> {
+            for (ColumnQuery column : columns) {
+                column.everyValue(connection, value -> sink.accept(column, value));
+            }
+        });
+    }
+
+    /** The values its columns hold, in all. */
+    long count() throws SQLException {
+        long[] count = new long[1];
+        read(null, connection -> {
+            for (ColumnQuery column : columns) {
+                count[0] += column.count(connection);
+            }
+        });
+        return count[0];
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    private interface Reading {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void read(Object tenant, Reading reading) throws SQLException {
         Connection connection = model.openConnection(tenant);
         try {
             ConnectionState state = ConnectionState.of(connection);
@@ -65,10 +102,7 @@ final class FactoryReferences {
                 if (state.isolation() < Connection.TRANSACTION_READ_COMMITTED) {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
-                Set<String> keys = ColumnQuery.keys(names);
-                for (ColumnQuery column : columns) {
-                    column.candidates(connection, names, keys, value -> sink.accept(column, value));
-                }
+                reading.run(connection);
             } finally {
                 // Rolled back and handed back as it came; one that cannot be put back is aborted, so that a pool
                 // never lends it to the application with autocommit off.

@@ -37,6 +37,11 @@ final class ReferenceCheck {
         factories.put(sessionFactory, references);
     }
 
+    /** The factories whose rows protect files, closed ones included. */
+    Collection<FactoryReferences> factories() {
+        return factories.values();
+    }
+
     /** Its rows still count; whether they can still be read depends on where its connections come from. */
     void closed(Object sessionFactory) {
         FactoryReferences references = factories.get(sessionFactory);
@@ -131,7 +136,7 @@ final class ReferenceCheck {
     }
 
     /** A value, and without trailing white space when it has some (a CHAR column pads what it holds). */
-    private static List<String> spellings(String value) {
+    static List<String> spellings(String value) {
         String stripped = ColumnQuery.trimmed(value);
         return stripped.equals(value) || stripped.isEmpty() ? List.of(value) : List.of(value, stripped);
     }

@@ -50,34 +50,39 @@ final class SafeDeleter {
      * null when the value is dealt with.
      */
     String delete(ReleasedFile file) {
-        StorageRoots.Resolution resolution = roots.resolve(file.value());
+        return delete(file.value(), file.origin());
+    }
+
+    /** As {@link #delete(ReleasedFile)}, for a value that no transaction released: {@code origin} says why it goes. */
+    String delete(String value, String origin) {
+        StorageRoots.Resolution resolution = roots.resolve(value);
         if (resolution.refusal() != null || resolution.missing()) {
-            report(file, resolution);
+            report(value, origin, resolution);
             return null;
         }
         if (dryRun) {
             counters.countDeleted();
-            Log.info("dry run: would delete {} ({})", resolution.file(), file.origin());
+            Log.info("dry run: would delete {} ({})", resolution.file(), origin);
             return null;
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 unlink.delete(resolution.file());
                 counters.countDeleted();
-                Log.info("deleted {} ({})", resolution.file(), file.origin());
+                Log.info("deleted {} ({})", resolution.file(), origin);
                 return null;
             } catch (AccessDeniedException e) {
-                return fail(file, resolution, "permission denied", attempt);
+                return fail(origin, resolution, "permission denied", attempt);
             } catch (FileSystemException e) {
                 if (NOT_PERMITTED.equals(e.getReason()) || attempt >= attempts) {
                     // EPERM (an immutable file or folder, a sticky folder) is no more passing than EACCES.
-                    return fail(file, resolution, NOT_PERMITTED.equals(e.getReason()) ? "operation not permitted"
+                    return fail(origin, resolution, NOT_PERMITTED.equals(e.getReason()) ? "operation not permitted"
                             : e.toString(), attempt);
                 }
                 retry(resolution, attempt, e);
             } catch (IOException | SecurityException e) {
                 if (attempt >= attempts) {
-                    return fail(file, resolution, e.toString(), attempt);
+                    return fail(origin, resolution, e.toString(), attempt);
                 }
                 retry(resolution, attempt, e);
             }
@@ -93,20 +98,24 @@ final class SafeDeleter {
 
     /** Logs and counts a value that names nothing to delete: refused, or already gone. Deletes nothing. */
     void report(ReleasedFile file, StorageRoots.Resolution resolution) {
+        report(file.value(), file.origin(), resolution);
+    }
+
+    private void report(String value, String origin, StorageRoots.Resolution resolution) {
         if (resolution.refusal() != null) {
             counters.countRefused(resolution.kind(),
-                    "'" + file.value() + "' (" + file.origin() + "): " + resolution.refusal());
-            Log.warn("refused to delete '{}' ({}): {}", file.value(), file.origin(), resolution.refusal());
+                    "'" + value + "' (" + origin + "): " + resolution.refusal());
+            Log.warn("refused to delete '{}' ({}): {}", value, origin, resolution.refusal());
         } else {
             counters.countAlreadyGone();
-            Log.info("already gone {} ({})", resolution.file(), file.origin());
+            Log.info("already gone {} ({})", resolution.file(), origin);
         }
     }
 
-    private String fail(ReleasedFile file, StorageRoots.Resolution resolution, String reason, int attempt) {
-        counters.countFailed(resolution.file() + " (" + file.origin() + ") after " + attempt + " attempt(s): "
+    private String fail(String origin, StorageRoots.Resolution resolution, String reason, int attempt) {
+        counters.countFailed(resolution.file() + " (" + origin + ") after " + attempt + " attempt(s): "
                 + reason);
-        Log.error("could not delete {} ({}) after {} attempt(s): {}", resolution.file(), file.origin(), attempt,
+        Log.error("could not delete {} ({}) after {} attempt(s): {}", resolution.file(), origin, attempt,
                 reason);
         return reason;
     }

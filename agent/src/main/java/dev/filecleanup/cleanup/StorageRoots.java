@@ -98,7 +98,13 @@ final class StorageRoots {
         return Resolution.refuse(Refusal.OUTSIDE_ROOTS, "outside the storage roots " + roots);
     }
 
-    private Path realRoot(Path root) {
+    /** The configured roots, in their order. */
+    List<Path> roots() {
+        return roots;
+    }
+
+    /** A root's real path, or null while it cannot be read. */
+    Path realRoot(Path root) {
         return realRoots.computeIfAbsent(root, r -> {
             try {
                 return r.toRealPath();

@@ -40,6 +40,7 @@ public final class AgentConfig {
     private final Path weaveCache;
     private final boolean jmx;
     private final boolean micrometer;
+    private final SweepSetting sweep;
     private final List<String> warnings;
     private final List<String> unknownKeys;
 
@@ -70,6 +71,7 @@ public final class AgentConfig {
                 ? woven : null;
         this.jmx = parse.bool(ConfigOption.JMX);
         this.micrometer = parse.bool(ConfigOption.MICROMETER);
+        this.sweep = SweepSetting.parse(parse, roots, home);
         this.unknownKeys = sources.unknownKeys();
         if (!problems.isEmpty()) {
             // The unknown keys too: a misspelt key may be why a value is missing or another one is wrong.
@@ -225,6 +227,11 @@ public final class AgentConfig {
     /** Whether the counters are registered as meters in the application's Micrometer, when it has one. */
     public boolean micrometer() {
         return micrometer;
+    }
+
+    /** The orphan sweep: its mode, when it runs, what it skips and how fast it goes. */
+    public SweepSetting sweep() {
+        return sweep;
     }
 
     /** What is legal but worth saying once at startup, such as roots nested in one another. */

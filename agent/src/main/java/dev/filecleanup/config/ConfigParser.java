@@ -157,8 +157,13 @@ final class ConfigParser {
         return List.copyOf(roots);
     }
 
+    /** The setting's text, trimmed, for a parse that lives beside its own setting (such as the sweep's). */
+    String text(ConfigOption option) {
+        return sources.value(option);
+    }
+
     /** {@code filecleanup.dryRun is 'maybe' (from -Dfilecleanup.dryRun); expected true or false}. */
-    private void invalid(ConfigOption option, String expected) {
+    void invalid(ConfigOption option, String expected) {
         problems.add(option.key() + " is '" + sources.value(option) + "' (from " + sources.source(option)
                 + "); expected " + expected);
     }

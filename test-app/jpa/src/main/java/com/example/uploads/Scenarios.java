@@ -44,7 +44,7 @@ public final class Scenarios {
     static {
         for (Map<String, BiConsumer<Uploads, String[]>> more : List.of(ReferenceScenarios.SCENARIOS,
                 ShapeScenarios.SCENARIOS, BulkScenarios.SCENARIOS, CascadeScenarios.SCENARIOS,
-                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS)) {
+                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS, SweepScenarios.SCENARIOS)) {
             more.forEach((name, scenario) -> {
                 if (SCENARIOS.putIfAbsent(name, scenario) != null) {
                     throw new IllegalStateException("two scenarios are named " + name);
@@ -64,7 +64,8 @@ public final class Scenarios {
         if ("late-attach".equals(args[0])) {
             awaitAttach(Path.of(args[1]));
         }
-        Uploads app = CrashScenarios.ownsPersistenceUnit(args[0]) ? null : new Uploads(Path.of(args[1]));
+        Uploads app = CrashScenarios.ownsPersistenceUnit(args[0]) || SweepScenarios.ownsPersistenceUnit(args[0]) ? null
+                : new Uploads(Path.of(args[1]));
         scenario.accept(app, args);
         if (Boolean.getBoolean("testapp.mbean")) {
             ManagementProbe.print();

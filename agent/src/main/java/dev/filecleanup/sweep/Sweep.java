@@ -1,0 +1,236 @@
+package dev.filecleanup.sweep;
+
+import dev.filecleanup.cleanup.StoredReferences;
+import dev.filecleanup.config.SweepSetting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One sweep, in three steps, each of which may end it with every file kept. It reads every reference column once
+ * into a {@link ReferenceIndex}; walks every root, spooling the files that no row names and that are older than the
+ * grace period; and then takes the candidates in batches through the reference check's exact verdict, right
+ * before it reports or deletes them, since rows may have been written meanwhile. Its outcome is one line.
+ */
+final class Sweep {
+    /** Why a sweep ends early; its message is the outcome line. */
+    static final class Stop extends Exception {
+        Stop(String message) {
+            super(message);
+        }
+    }
+
+    private final SweepSetting setting;
+    private final StoredReferences references;
+    private final BooleanSupplier stopped;
+    private final Throttle throttle;
+    private final List<Path> roots = new ArrayList<>();
+    private final List<Path> realRoots = new ArrayList<>();
+    private final List<RootWalk> walks = new ArrayList<>();
+    private final int batch;
+    private long youngSinceWalk;
+    private long referencedSinceWalk;
+    private long deleted;
+    private long notDeleted;
+    private long failed;
+
+    Sweep(SweepSetting setting, StoredReferences references, BooleanSupplier stopped) {
+        this.setting = setting;
+        this.references = references;
+        this.stopped = stopped;
+        this.throttle = new Throttle(setting.rate(), stopped);
+        // A check holds for the few seconds its batch takes to delete at the configured pace, not for minutes.
+        this.batch = (int) Math.max(100, Math.min(5_000, setting.rate() * 5L));
+    }
+
+    /** Runs the sweep; the line that says what it did, or why it did nothing. */
+    String run() throws Stop {
+        String notReadable = references.notReadable();
+        if (notReadable != null) {
+            throw new Stop("sweep refused: " + notReadable + "; every file is kept");
+        }
+        for (Path root : references.roots()) {
+            Path real = references.realRoot(root);
+            if (real == null || !Files.isDirectory(real)) {
+                throw new Stop("sweep refused: storage root " + root + " is not there; every file is kept");
+            }
+            roots.add(root);
+            realRoots.add(real);
+        }
+        try (SweepLock lock = SweepLock.take(realRoots)) {
+            return locked();
+        } catch (IOException e) {
+            throw new Stop((e.getMessage() != null && e.getMessage().startsWith("another sweep") ? "sweep skipped: "
+                    : "sweep refused: cannot lock the storage roots: ") + e.getMessage());
+        }
+    }
+
+    private String locked() throws Stop, IOException {
+        Instant started = Instant.now();
+        ReferenceIndex index;
+        try {
+            index = ReferenceIndex.read(references);
+        } catch (StoredReferences.Unreadable e) {
+            throw new Stop("sweep aborted: " + e.getMessage() + "; every file is kept");
+        }
+        long youngerThan = started.toEpochMilli() - setting.minAge().toMillis();
+        try (Spool spool = new Spool(setting.reports())) {
+            for (int i = 0; i < roots.size(); i++) {
+                Set<Path> others = new HashSet<>(realRoots);
+                others.remove(realRoots.get(i));
+                RootWalk walk = new RootWalk(i, roots.get(i), realRoots.get(i), others, setting.exclude(),
+                        youngerThan, index, throttle, spool, stopped);
+                walks.add(walk);
+                walk.walk();
+            }
+            if (stopped.getAsBoolean()) {
+                throw new Stop("sweep stopped: the JVM is exiting; every file is kept");
+            }
+            String unreferenced = unreferencedRoots();
+            if (!unreferenced.isEmpty() && setting.mode() == SweepSetting.Mode.DELETE && !setting.force()) {
+                throw new Stop("sweep refused: " + unreferenced + " (the wrong database?); nothing is deleted. "
+                        + "filecleanup.sweep.force=true deletes them anyway");
+            }
+            String outcome = setting.mode() == SweepSetting.Mode.REPORT ? report(spool, started, youngerThan)
+                    : delete(spool, youngerThan);
+            return (unreferenced.isEmpty() ? "" : "warning, " + unreferenced + "; ") + outcome + "; " + counts(index);
+        }
+    }
+
+    /** Roots that hold orphan candidates and no file that any row names: what a wrong database looks like. */
+    private String unreferencedRoots() {
+        List<String> roots = new ArrayList<>();
+        for (RootWalk walk : walks) {
+            if (walk.candidates > 0 && walk.referenced == 0) {
+                roots.add("storage root " + this.roots.get(walks.indexOf(walk)) + " holds " + walk.files
+                        + " file(s) and no row references any of them");
+            }
+        }
+        return String.join("; ", roots);
+    }
+
+    private String report(Spool spool, Instant started, long youngerThan) throws Stop, IOException {
+        try (SweepReport report = new SweepReport(setting.reports(), started)) {
+            confirmed(spool, youngerThan, (file, candidate) -> report.add(file, candidate.size(),
+                    candidate.modified()));
+            report.complete();
+            return "sweep report " + report.file() + ": " + report.lines() + " orphan(s), nothing deleted";
+        }
+    }
+
+    private String delete(Spool spool, long youngerThan) throws Stop, IOException {
+        confirmed(spool, youngerThan, (file, candidate) -> {
+            throttle.next();
+            String failure = references.delete(file);
+            if (failure != null) {
+                failed++;
+            } else if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+                deleted++;
+            } else {
+                notDeleted++;
+            }
+        });
+        return "sweep deleted " + deleted + " orphan(s)" + (failed > 0 ? ", " + failed + " could not be deleted" : "")
+                + (notDeleted > 0 ? ", " + notDeleted + " refused or left by a dry run" : "");
+    }
+
+    /** What is done with each orphan that the exact check confirms. */
+    private interface Orphan {
+        void accept(Path file, Spool.Candidate candidate) throws IOException;
+    }
+
+    /** Feeds {@code orphan} the candidates that no row names now, and that are still old enough, batch by batch. */
+    private void confirmed(Spool spool, long youngerThan, Orphan orphan) throws Stop, IOException {
+        Map<Path, Spool.Candidate> pending = new LinkedHashMap<>();
+        Stop[] stop = new Stop[1];
+        spool.readAll(candidate -> {
+            if (stop[0] == null) {
+                pending.put(roots.get(candidate.root()).resolve(candidate.relative()), candidate);
+                if (pending.size() >= batch) {
+                    stop[0] = confirm(pending, youngerThan, orphan);
+                }
+            }
+        });
+        if (stop[0] == null) {
+            stop[0] = confirm(pending, youngerThan, orphan);
+        }
+        if (stop[0] != null) {
+            throw stop[0];
+        }
+    }
+
+    private Stop confirm(Map<Path, Spool.Candidate> pending, long youngerThan, Orphan orphan) throws IOException {
+        if (pending.isEmpty() || stopped.getAsBoolean()) {
+            pending.clear();
+            return stopped.getAsBoolean() ? new Stop("sweep stopped: the JVM is exiting; the rest is kept") : null;
+        }
+        Map<Path, Path> files = new LinkedHashMap<>();
+        pending.forEach((file, candidate) -> files.put(file, realRoots.get(candidate.root())
+                .resolve(candidate.relative())));
+        Set<Path> referenced;
+        try {
+            referenced = references.referenced(files);
+        } catch (StoredReferences.Unreadable e) {
+            return new Stop("sweep aborted: " + e.getMessage() + "; the remaining files are kept ("
+                    + deleted + " deleted before)");
+        }
+        referencedSinceWalk += referenced.size();
+        for (Map.Entry<Path, Spool.Candidate> entry : pending.entrySet()) {
+            if (stopped.getAsBoolean()) {
+                return new Stop("sweep stopped: the JVM is exiting; the rest is kept (" + deleted + " deleted)");
+            }
+            if (!referenced.contains(entry.getKey()) && !changed(files.get(entry.getKey()), youngerThan)) {
+                orphan.accept(entry.getKey(), entry.getValue());
+            }
+        }
+        pending.clear();
+        return null;
+    }
+
+    /** Gone since the walk, or changed within the grace period: it is not the file that was found orphaned. */
+    private boolean changed(Path real, long youngerThan) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (now.isRegularFile() && !RootWalk.young(real, now.lastModifiedTime(), youngerThan)) {
+                return false;
+            }
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | SecurityException e) {
+            // Uninspectable now: kept.
+        }
+        youngSinceWalk++;
+        return true;
+    }
+
+    private String counts(ReferenceIndex index) {
+        long files = 0, referenced = 0, excluded = 0, folders = 0, young = 0, notRegular = 0, unreadable = 0, candidates = 0;
+        for (RootWalk walk : walks) {
+            files += walk.files;
+            referenced += walk.referenced;
+            excluded += walk.excluded;
+            folders += walk.excludedFolders;
+            young += walk.young;
+            notRegular += walk.notRegular;
+            unreadable += walk.unreadable;
+            candidates += walk.candidates;
+        }
+        return files + " file(s) in " + roots.size() + " root(s): " + referenced + " referenced, " + young
+                + " younger than " + setting.minAge() + ", " + candidates + " orphan candidate(s) (" + referencedSinceWalk
+                + " referenced after all, " + youngSinceWalk + " changed since); " + excluded + " file(s) and " + folders + " folder(s) excluded, "
+                + notRegular + " links or other non-regular files skipped" + (unreadable > 0 ? ", " + unreadable
+                + " unreadable" : "") + "; " + index.filter().added() + " referenced path(s) in a filter of "
+                + index.filter().bytes() / 1024 + " KiB";
+    }
+}
