@@ -142,6 +142,7 @@ final class FileCleanup implements AgentState {
      * Runs an orphan sweep now, in the configured mode, and returns its outcome line: for the MBean's operation.
      * Waits for the sweep, which goes at {@code filecleanup.sweep.rate}.
      */
+    @Override
     public String sweepNow() {
         return sweeper.runNow();
     }

@@ -120,4 +120,9 @@ final class AgentBean implements FileCleanupMXBean {
     public boolean drainNow() {
         return state.drain();
     }
+
+    @Override
+    public String sweepNow() {
+        return state.sweepNow();
+    }
 }

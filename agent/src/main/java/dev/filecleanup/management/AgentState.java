@@ -16,4 +16,7 @@ public interface AgentState {
 
     /** Hurries what is pending and waits for it, within the configured shutdown timeout; false when it ran out. */
     boolean drain();
+
+    /** Runs an orphan sweep now, in the configured mode, and returns its outcome line. */
+    String sweepNow();
 }

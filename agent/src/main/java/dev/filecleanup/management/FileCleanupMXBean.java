@@ -58,4 +58,10 @@ public interface FileCleanupMXBean {
 
     /** Checks and deletes what is pending now instead of at the worker's pace; false if it did not finish in time. */
     boolean drainNow();
+
+    /**
+     * Runs an orphan sweep now, in the mode {@code filecleanup.sweep} sets, and returns its outcome; says so when the
+     * sweep is off or one is running already.
+     */
+    String sweepNow();
 }

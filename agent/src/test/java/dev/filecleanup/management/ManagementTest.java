@@ -37,6 +37,7 @@ class ManagementTest {
         assertEquals(true, server.invoke(name, "drainNow", null, null));
         assertEquals(1, state.drains);
         assertArrayEquals(new String[0], (String[]) server.invoke(name, "recentFailures", null, null));
+        assertEquals("swept", server.invoke(name, "sweepNow", null, null));
     }
 
     @Test
@@ -91,6 +92,11 @@ class ManagementTest {
         public boolean drain() {
             drains++;
             return true;
+        }
+
+        @Override
+        public String sweepNow() {
+            return "swept";
         }
     }
 }

@@ -30,6 +30,9 @@ final class ManagementProbe {
             Thread.sleep(20);
         }
         System.out.println("mbean drainNow=" + server.invoke(name, "drainNow", null, null));
+        if (Boolean.getBoolean("testapp.mbean.sweep")) {
+            System.out.println("mbean sweepNow=" + server.invoke(name, "sweepNow", null, null));
+        }
         for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
             System.out.println("mbean " + attribute.getName() + "=" + text(server.getAttribute(name,
                     attribute.getName())));

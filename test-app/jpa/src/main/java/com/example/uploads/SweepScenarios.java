@@ -35,7 +35,7 @@ final class SweepScenarios {
      * {@code drop-column} (a reference column is dropped before the sweep), {@code closed-unit} (a persistence unit
      * is closed), {@code every} (a row stops naming its file by native SQL once the first sweep is done).
      * {@code ageMillis}: how long the files age before the units are built. {@code wait}: {@code gone:<file>,<file>...},
-     * {@code report:<folder>} or {@code sleep:<seconds>}, what the application waits for before it exits.
+     * {@code report:<folder>}, {@code sleep:<seconds>} or {@code mbean} (the MBean's operations), what the application waits for before it exits.
      */
     static void sweep(Path root, String setup, long ageMillis, String wait) {
         for (String file : FILES) {
@@ -85,6 +85,15 @@ final class SweepScenarios {
         long deadline = System.nanoTime() + 30_000_000_000L;
         if (what[0].equals("sleep")) {
             sleep(Long.parseLong(what[1]) * 1000);
+            return;
+        }
+        if (what[0].equals("mbean")) {
+            // As an operator would: the MBean's operations, while every unit is open.
+            try {
+                ManagementProbe.print();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             return;
         }
         while (System.nanoTime() < deadline) {

@@ -139,6 +139,18 @@ class SweepIT {
         assertFalse(Files.exists(root.resolve(lockFile.getFileName())), "the lock file lies inside the root");
     }
 
+    /** Neither at startup nor on a schedule: only the MBean's operation sweeps, and answers with the outcome. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.example.uploads.Database#selected")
+    void theMBeanSweepsOnDemand(Database database) throws Exception {
+        Path root = root();
+        AgentRun.Result result = sweep(root, database, "delete").option("filecleanup.sweep.at", "none")
+                .option("testapp.mbean.sweep", "true").scenario("sweep", "files", AGE_MILLIS, "mbean").succeeded();
+        assertTrue(result.mbean("sweepNow").startsWith("sweep deleted 2 orphan(s)"), result.mbean("sweepNow"));
+        result.assertLogged("sweep #1 (on demand, delete) started");
+        new Folder(root, result).deleted(ORPHANS).kept(NEVER_SWEPT);
+    }
+
     /** A schedule sweeps again: a row that native SQL stops naming after the first sweep loses its file. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.example.uploads.Database#selected")
