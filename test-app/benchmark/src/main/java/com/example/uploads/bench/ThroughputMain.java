@@ -136,13 +136,20 @@ public final class ThroughputMain {
 
     /** {@code count} files of a few bytes in {@code folders} folders below {@code base}, by folder. */
     static List<List<Path>> createFiles(Path base, int count, int folders) throws IOException {
+        return createFiles(base, count, folders, false);
+    }
+
+    /** As above; with {@code keep}, a file already there is left as it is. */
+    static List<List<Path>> createFiles(Path base, int count, int folders, boolean keep) throws IOException {
         List<List<Path>> created = new ArrayList<>();
         for (int f = 0; f < folders; f++) {
             Path folder = Files.createDirectories(base.resolve(String.format("%04d", f)));
             List<Path> inFolder = new ArrayList<>();
             for (int i = f; i < count; i += folders) {
                 Path file = folder.resolve(String.format("f-%07d.bin", i));
-                Files.writeString(file, "contents of file " + i);
+                if (!keep || !Files.exists(file)) {
+                    Files.writeString(file, "contents of file " + i);
+                }
                 inFolder.add(file);
             }
             created.add(inFolder);

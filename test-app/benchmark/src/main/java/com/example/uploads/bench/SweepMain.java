@@ -1,0 +1,109 @@
+package com.example.uploads.bench;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Locale;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.hibernate.Session;
+
+/**
+ * The orphan sweep's cost at scale; run with the agent attached, {@code filecleanup.sweep=delete} and
+ * {@code filecleanup.sweep.at=none}. {@code sweep.files} files under {@code perf.root} (1,000 to a folder) and as
+ * many {@code Document} rows (files already there are kept, so that several databases share one set): every row but {@code sweep.orphans} names a file, the others name files that do not
+ * exist, so {@code sweep.orphans} files are orphans. Then one sweep through the MBean's {@code sweepNow}, timed,
+ * with the statements it ran (the MBean's {@code ReferenceQueries}) and the heap: the peak of every heap pool
+ * while it ran, and what is live after it. Prints {@code SWEEP ...}, or {@code PERF failed ...} and exits with 2.
+ */
+public final class SweepMain {
+    private SweepMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int files = Integer.getInteger("sweep.files", 1_000_000);
+        int orphans = Integer.getInteger("sweep.orphans", 10_000);
+        Path root = Path.of(System.getProperty("perf.root"));
+
+        long started = System.nanoTime();
+        // The files of an earlier database's run are kept: only its deleted orphans are written again.
+        List<List<Path>> folders = ThroughputMain.createFiles(root, files, Math.max(1, files / 1_000), true);
+        long createdMillis = (System.nanoTime() - started) / 1_000_000;
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("uploads", ThroughputMain.settings());
+        started = System.nanoTime();
+        ThroughputMain.inTransaction(emf, em -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into Document (id, title, filePath) values (?, ?, ?)")) {
+                int row = 0;
+                for (List<Path> folder : folders) {
+                    for (Path file : folder) {
+                        // The first ones name files that do not exist: their files are the orphans.
+                        String value = row < orphans ? "missing/" + row + ".bin" : root.relativize(file).toString();
+                        insert.setLong(1, 10_000_000L + row);
+                        insert.setString(2, "sweep");
+                        insert.setString(3, value);
+                        insert.addBatch();
+                        if (++row % 1_000 == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        }));
+        long insertedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName agent = new ObjectName("dev.filecleanup:type=FileCleanup");
+        for (long deadline = System.nanoTime() + 30_000_000_000L; !server.isRegistered(agent); Thread.sleep(20)) {
+            if (System.nanoTime() > deadline) {
+                ThroughputMain.fail("the agent's MBean is not registered (is the agent attached?)");
+            }
+        }
+        System.gc();
+        long liveBefore = heapUsed();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long queriesBefore = (Long) server.getAttribute(agent, "ReferenceQueries");
+        started = System.nanoTime();
+        String outcome = (String) server.invoke(agent, "sweepNow", null, null);
+        long sweepMillis = (System.nanoTime() - started) / 1_000_000;
+        long queries = (Long) server.getAttribute(agent, "ReferenceQueries") - queriesBefore;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.gc();
+        long liveAfter = heapUsed();
+
+        long left = 0;
+        int row = 0;
+        for (List<Path> folder : folders) {
+            for (Path file : folder) {
+                // Every orphan must be gone, and a sample of the referenced files still there.
+                if (row < orphans ? Files.exists(file) : row % 997 == 0 && !Files.exists(file)) {
+                    left++;
+                }
+                row++;
+            }
+        }
+        if (!outcome.startsWith("sweep deleted " + orphans + " orphan(s)") || left > 0) {
+            ThroughputMain.fail("sweep outcome '" + outcome + "', " + left + " file(s) wrongly there or gone");
+        }
+        System.out.println(String.format(Locale.ROOT, "SWEEP files=%d rows=%d orphans=%d createMillis=%d "
+                        + "insertMillis=%d sweepMillis=%d queries=%d heapPeakMiB=%.1f liveBeforeMiB=%.1f "
+                        + "liveAfterMiB=%.1f maxHeapMiB=%.0f outcome=%s", files, files, orphans, createdMillis,
+                insertedMillis, sweepMillis, queries, peak / 1048576.0, liveBefore / 1048576.0,
+                liveAfter / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, outcome));
+        emf.close();
+        System.exit(0);
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
