@@ -4,6 +4,7 @@
 # The driver is com.example.uploads.bench.SweepMain in test-app/benchmark.
 #   bash src/bench/sweep.sh                  # 1,000,000 files and rows, 10,000 orphans, H2 then PostgreSQL
 #   bash src/bench/sweep.sh 100000 1000 h2   # files, orphans, databases (h2, postgresql or both)
+#   SWEEP_WRONG_DATABASE=true bash src/bench/sweep.sh 100000 0 h2   # no row names any file: the sweep must refuse
 # PostgreSQL needs 127.0.0.1:5432, user postgres, database test. JAVA_HOME, if set, chooses the JVM; the child
 # JVM runs with -Xmx256m (SWEEP_HEAP to change), so that a sweep whose memory grew with the files would fail.
 set -euo pipefail
@@ -36,6 +37,7 @@ for database in $databases; do
     -Dfilecleanup.sweep.minAge=0s -Dfilecleanup.sweep.rate=100000000 \
     -Dfilecleanup.sweep.reports="$work/reports" \
     "${db[@]}" -Dperf.root="$work/uploads" -Dsweep.files="$files" -Dsweep.orphans="$orphans" \
+    -Dsweep.wrongDatabase="${SWEEP_WRONG_DATABASE:-false}" \
     -cp test-app/benchmark/target/benchmarks.jar com.example.uploads.bench.SweepMain 2>&1 \
     | grep -v " deleted .*(orphan sweep)$"
   status=${PIPESTATUS[0]}

@@ -14,7 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +32,12 @@ final class RootWalk extends SimpleFileVisitor<Path> {
 
     long files;
     long referenced;
+    /**
+     * The first files the filter takes for referenced, to be checked exactly: the filter's false positives alone
+     * must never make a root whose files no row names (a wrong database) look referenced.
+     */
+    final Map<Path, Path> positives = new LinkedHashMap<>();
+    static final int POSITIVES = 1_000;
     long excluded;
     long excludedFolders;
     long young;
@@ -98,6 +106,9 @@ final class RootWalk extends SimpleFileVisitor<Path> {
             files++;
             if (references.mayBeReferenced(root.resolve(relative), file)) {
                 referenced++;
+                if (positives.size() < POSITIVES) {
+                    positives.put(root.resolve(relative), file);
+                }
             } else if (young(file, attributes.lastModifiedTime())) {
                 young++;
             } else {

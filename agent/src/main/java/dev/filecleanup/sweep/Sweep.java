@@ -108,11 +108,21 @@ final class Sweep {
         }
     }
 
-    /** Roots that hold orphan candidates and no file that any row names: what a wrong database looks like. */
-    private String unreferencedRoots() {
+    /**
+     * Roots that hold orphan candidates and no file that any row names: what a wrong database looks like. The files
+     * the filter takes for referenced are checked exactly first (up to {@link RootWalk#POSITIVES} of them), since
+     * the filter's false positives would otherwise hide a root that no row names.
+     */
+    private String unreferencedRoots() throws Stop {
         List<String> roots = new ArrayList<>();
         for (RootWalk walk : walks) {
-            if (walk.candidates > 0 && walk.referenced == 0) {
+            boolean referenced;
+            try {
+                referenced = walk.referenced > 0 && !references.referenced(walk.positives).isEmpty();
+            } catch (StoredReferences.Unreadable e) {
+                throw new Stop("sweep aborted: " + e.getMessage() + "; every file is kept");
+            }
+            if (walk.candidates > 0 && !referenced) {
                 roots.add("storage root " + this.roots.get(walks.indexOf(walk)) + " holds " + walk.files
                         + " file(s) and no row references any of them");
             }

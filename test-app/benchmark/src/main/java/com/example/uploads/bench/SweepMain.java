@@ -29,6 +29,9 @@ public final class SweepMain {
     public static void main(String[] args) throws Exception {
         int files = Integer.getInteger("sweep.files", 1_000_000);
         int orphans = Integer.getInteger("sweep.orphans", 10_000);
+        // The wrong database: every row names a file elsewhere, so no file is referenced, though the filter takes
+        // a few for referenced (its false positives). The sweep must refuse, and delete nothing.
+        boolean wrongDatabase = Boolean.getBoolean("sweep.wrongDatabase");
         Path root = Path.of(System.getProperty("perf.root"));
 
         long started = System.nanoTime();
@@ -44,7 +47,8 @@ public final class SweepMain {
                 for (List<Path> folder : folders) {
                     for (Path file : folder) {
                         // The first ones name files that do not exist: their files are the orphans.
-                        String value = row < orphans ? "missing/" + row + ".bin" : root.relativize(file).toString();
+                        String value = wrongDatabase ? "elsewhere/" + root.relativize(file)
+                                : row < orphans ? "missing/" + row + ".bin" : root.relativize(file).toString();
                         insert.setLong(1, 10_000_000L + row);
                         insert.setString(2, "sweep");
                         insert.setString(3, value);
@@ -91,7 +95,12 @@ public final class SweepMain {
                 row++;
             }
         }
-        if (!outcome.startsWith("sweep deleted " + orphans + " orphan(s)") || left > 0) {
+        if (wrongDatabase) {
+            long gone = folders.stream().flatMap(List::stream).filter(file -> !Files.exists(file)).count();
+            if (!outcome.startsWith("sweep refused: storage root ") || gone > 0) {
+                ThroughputMain.fail("wrong database: sweep outcome '" + outcome + "', " + gone + " file(s) gone");
+            }
+        } else if (!outcome.startsWith("sweep deleted " + orphans + " orphan(s)") || left > 0) {
             ThroughputMain.fail("sweep outcome '" + outcome + "', " + left + " file(s) wrongly there or gone");
         }
         System.out.println(String.format(Locale.ROOT, "SWEEP files=%d rows=%d orphans=%d createMillis=%d "
