@@ -60,6 +60,10 @@ public final class TenantScenarios {
             em.remove(em.find(Document.class, removed.id));
             em.remove(em.find(Document.class, control.id));
         });
+        if (Boolean.getBoolean("testapp.mbean.sweep")) {
+            // An orphan sweep on demand, while the multi-tenant unit is open.
+            ManagementProbe.print();
+        }
         emf.close();
         System.out.println("tenant scenario finished");
     }
