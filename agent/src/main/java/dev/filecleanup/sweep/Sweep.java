@@ -5,23 +5,19 @@ import dev.filecleanup.config.SweepSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * One sweep, in three steps, each of which may end it with every file kept. It reads every reference column once
  * into a {@link ReferenceIndex}; walks every root, spooling the files that no row names and that are older than the
- * grace period; and then takes the candidates in batches through the reference check's exact verdict, right
- * before it reports or deletes them, since rows may have been written meanwhile. Its outcome is one line.
+ * grace period; and then takes the candidates through the reference check's exact verdict ({@link Confirmation}),
+ * right before it reports or deletes them. Its outcome is one line.
  */
 final class Sweep {
     /** Why a sweep ends early; its message is the outcome line. */
@@ -39,8 +35,7 @@ final class Sweep {
     private final List<Path> realRoots = new ArrayList<>();
     private final List<RootWalk> walks = new ArrayList<>();
     private final int batch;
-    private long youngSinceWalk;
-    private long referencedSinceWalk;
+    private Confirmation confirmation;
     private long deleted;
     private long notDeleted;
     private long failed;
@@ -102,8 +97,9 @@ final class Sweep {
                 throw new Stop("sweep refused: " + unreferenced + " (the wrong database?); nothing is deleted. "
                         + "filecleanup.sweep.force=true deletes them anyway");
             }
-            String outcome = setting.mode() == SweepSetting.Mode.REPORT ? report(spool, started, youngerThan)
-                    : delete(spool, youngerThan);
+            confirmation = new Confirmation(references, roots, realRoots, stopped, batch, youngerThan,
+                    () -> deleted);
+            String outcome = setting.mode() == SweepSetting.Mode.REPORT ? report(spool, started) : delete(spool);
             return (unreferenced.isEmpty() ? "" : "warning, " + unreferenced + "; ") + outcome + "; " + counts(index);
         }
     }
@@ -130,17 +126,17 @@ final class Sweep {
         return String.join("; ", roots);
     }
 
-    private String report(Spool spool, Instant started, long youngerThan) throws Stop, IOException {
+    private String report(Spool spool, Instant started) throws Stop, IOException {
         try (SweepReport report = new SweepReport(setting.reports(), started)) {
-            confirmed(spool, youngerThan, (file, candidate) -> report.add(file, candidate.size(),
+            confirmation.confirmed(spool, (file, candidate) -> report.add(file, candidate.size(),
                     candidate.modified()));
             report.complete();
             return "sweep report " + report.file() + ": " + report.lines() + " orphan(s), nothing deleted";
         }
     }
 
-    private String delete(Spool spool, long youngerThan) throws Stop, IOException {
-        confirmed(spool, youngerThan, (file, candidate) -> {
+    private String delete(Spool spool) throws Stop, IOException {
+        confirmation.confirmed(spool, (file, candidate) -> {
             throttle.next();
             String failure = references.delete(file);
             if (failure != null) {
@@ -155,77 +151,15 @@ final class Sweep {
                 + (notDeleted > 0 ? ", " + notDeleted + " refused or left by a dry run" : "");
     }
 
-    /** What is done with each orphan that the exact check confirms. */
-    private interface Orphan {
-        void accept(Path file, Spool.Candidate candidate) throws IOException;
-    }
-
-    /** Feeds {@code orphan} the candidates that no row names now, and that are still old enough, batch by batch. */
-    private void confirmed(Spool spool, long youngerThan, Orphan orphan) throws Stop, IOException {
-        Map<Path, Spool.Candidate> pending = new LinkedHashMap<>();
-        Stop[] stop = new Stop[1];
-        spool.readAll(candidate -> {
-            if (stop[0] == null) {
-                pending.put(roots.get(candidate.root()).resolve(candidate.relative()), candidate);
-                if (pending.size() >= batch) {
-                    stop[0] = confirm(pending, youngerThan, orphan);
-                }
-            }
-        });
-        if (stop[0] == null) {
-            stop[0] = confirm(pending, youngerThan, orphan);
-        }
-        if (stop[0] != null) {
-            throw stop[0];
-        }
-    }
-
-    private Stop confirm(Map<Path, Spool.Candidate> pending, long youngerThan, Orphan orphan) throws IOException {
-        if (pending.isEmpty() || stopped.getAsBoolean()) {
-            pending.clear();
-            return stopped.getAsBoolean() ? new Stop("sweep stopped: the JVM is exiting; the rest is kept") : null;
-        }
-        Map<Path, Path> files = new LinkedHashMap<>();
-        pending.forEach((file, candidate) -> files.put(file, realRoots.get(candidate.root())
-                .resolve(candidate.relative())));
-        Set<Path> referenced;
-        try {
-            referenced = references.referenced(files);
-        } catch (StoredReferences.Unreadable e) {
-            return new Stop("sweep aborted: " + e.getMessage() + "; the remaining files are kept ("
-                    + deleted + " deleted before)");
-        }
-        referencedSinceWalk += referenced.size();
-        for (Map.Entry<Path, Spool.Candidate> entry : pending.entrySet()) {
-            if (stopped.getAsBoolean()) {
-                return new Stop("sweep stopped: the JVM is exiting; the rest is kept (" + deleted + " deleted)");
-            }
-            if (!referenced.contains(entry.getKey()) && !changed(files.get(entry.getKey()), youngerThan)) {
-                orphan.accept(entry.getKey(), entry.getValue());
-            }
-        }
-        pending.clear();
-        return null;
-    }
-
-    /** Gone since the walk, or changed within the grace period: it is not the file that was found orphaned. */
-    private boolean changed(Path real, long youngerThan) {
-        try {
-            BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (now.isRegularFile() && !RootWalk.young(real, now.lastModifiedTime(), youngerThan)) {
-                return false;
-            }
-        } catch (NoSuchFileException e) {
-            return true;
-        } catch (IOException | SecurityException e) {
-            // Uninspectable now: kept.
-        }
-        youngSinceWalk++;
-        return true;
-    }
-
     private String counts(ReferenceIndex index) {
-        long files = 0, referenced = 0, excluded = 0, folders = 0, young = 0, notRegular = 0, unreadable = 0, candidates = 0;
+        long files = 0;
+        long referenced = 0;
+        long excluded = 0;
+        long folders = 0;
+        long young = 0;
+        long notRegular = 0;
+        long unreadable = 0;
+        long candidates = 0;
         for (RootWalk walk : walks) {
             files += walk.files;
             referenced += walk.referenced;
@@ -237,10 +171,11 @@ final class Sweep {
             candidates += walk.candidates;
         }
         return files + " file(s) in " + roots.size() + " root(s): " + referenced + " referenced, " + young
-                + " younger than " + setting.minAge() + ", " + candidates + " orphan candidate(s) (" + referencedSinceWalk
-                + " referenced after all, " + youngSinceWalk + " changed since); " + excluded + " file(s) and " + folders + " folder(s) excluded, "
-                + notRegular + " links or other non-regular files skipped" + (unreadable > 0 ? ", " + unreadable
-                + " unreadable" : "") + "; " + index.filter().added() + " referenced path(s) in a filter of "
+                + " younger than " + setting.minAge() + ", " + candidates + " orphan candidate(s) ("
+                + confirmation.referencedSinceWalk + " referenced after all, " + confirmation.changedSinceWalk
+                + " changed since); " + excluded + " file(s) and " + folders + " folder(s) excluded, " + notRegular
+                + " links or other non-regular files skipped" + (unreadable > 0 ? ", " + unreadable + " unreadable"
+                : "") + "; " + index.filter().added() + " referenced path(s) in a filter of "
                 + index.filter().bytes() / 1024 + " KiB";
     }
 }
