@@ -23,6 +23,7 @@ enum ConfigOption {
     RETRY_ATTEMPTS("retry.attempts", "3"),
     RETRY_DELAY("retry.delay", "100ms"),
     QUEUE_CAPACITY("queue.capacity", "100000"),
+    ROLLBACK_CLEANUP("rollbackCleanup", "off"),
     WEAVE_CACHE("weaveCache", "true"),
     JMX("jmx", "true"),
     MICROMETER("micrometer", "true"),
