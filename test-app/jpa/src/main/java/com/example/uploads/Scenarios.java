@@ -44,7 +44,7 @@ public final class Scenarios {
     static {
         for (Map<String, BiConsumer<Uploads, String[]>> more : List.of(ReferenceScenarios.SCENARIOS,
                 ShapeScenarios.SCENARIOS, BulkScenarios.SCENARIOS, CascadeScenarios.SCENARIOS,
-                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS)) {
+                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS, RollbackScenarios.SCENARIOS)) {
             more.forEach((name, scenario) -> {
                 if (SCENARIOS.putIfAbsent(name, scenario) != null) {
                     throw new IllegalStateException("two scenarios are named " + name);
