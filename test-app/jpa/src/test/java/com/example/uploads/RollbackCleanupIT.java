@@ -36,13 +36,14 @@ class RollbackCleanupIT {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "1s")
                 .scenario("rollback-retries", WAIT).succeeded();
         result.assertLogged("slow retry committed");
+        new Folder(root, result)
+                .kept("retry/committed.txt", "retry/in-progress.txt")
+                .deleted("retry/given-up.txt");
+        // Kept by the reference check; and, while the retry is in progress, not even checked.
         result.assertLogged("kept retry/committed.txt (Document.filePath written by a rolled-back transaction): "
                 + "still referenced");
         result.assertLogged("not checking retry/in-progress.txt (Document.filePath written by a rolled-back "
                 + "transaction): a transaction in progress wrote it again");
-        new Folder(root, result)
-                .kept("retry/committed.txt", "retry/in-progress.txt")
-                .deleted("retry/given-up.txt");
     }
 
     /** Off, the default: the insert actions are not even woven, so the agent never sees the written files. */
