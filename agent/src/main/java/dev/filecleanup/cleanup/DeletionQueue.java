@@ -458,6 +458,11 @@ public final class DeletionQueue {
                 counters.countKept(Counters.Kept.STILL_REFERENCED);
                 Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 target.entries().forEach(journal::settle);
+            } else if (reason.equals(WRITTEN_AGAIN)) {
+                // A retry's new upload under the same name: what rollback cleanup expects, nothing to warn about.
+                counters.countKept(Counters.Kept.CHANGED);
+                Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                target.entries().forEach(journal::settle);
             } else if (reason.startsWith(CHANGED)) {
                 counters.countKept(Counters.Kept.CHANGED);
                 Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
@@ -476,6 +481,7 @@ public final class DeletionQueue {
     }
 
     private static final String CHANGED = "written after it was released";
+    private static final String WRITTEN_AGAIN = "written again after its transaction rolled back";
 
     /**
      * A replayed value's file that was written after its release is not the file that was released: a new upload
@@ -488,9 +494,11 @@ public final class DeletionQueue {
         }
         try {
             long modified = Files.getLastModifiedTime(target.real()).toMillis();
-            return modified <= target.latestReplayedRelease() ? null
-                    : CHANGED + (target.first().cause() == ReleasedFile.Cause.WRITTEN
-                            ? " (after its transaction rolled back)" : " (replayed from the journal)");
+            if (modified <= target.latestReplayedRelease()) {
+                return null;
+            }
+            return target.first().cause() == ReleasedFile.Cause.WRITTEN ? WRITTEN_AGAIN
+                    : CHANGED + " (replayed from the journal)";
         } catch (IOException e) {
             return null;
         }
