@@ -36,8 +36,15 @@ final class CaptureRoutes {
     private final ElementCapture elements;
     private final BulkCapture bulk;
     private final CascadeCapture cascade;
+    /** {@code filecleanup.rollbackCleanup}: the values inserts and updates write are noted too. */
+    private final boolean written;
 
     CaptureRoutes(SessionTransactions transactions) {
+        this(transactions, false);
+    }
+
+    CaptureRoutes(SessionTransactions transactions, boolean written) {
+        this.written = written;
         this.state = new StateCapture(transactions);
         this.elements = new ElementCapture(transactions);
         this.bulk = new BulkCapture(transactions);
@@ -128,12 +135,26 @@ final class CaptureRoutes {
         }
     }
 
-    /** An update is about to run: a lazy file attribute it assigns without having fetched it is read first. */
+    /** An insert is about to run (advised only with rollback cleanup): the file values it writes are noted. */
+    void entityInserting(Object action, Object persister, Object[] insertedState) throws Throwable {
+        Entity entity = entities.get(persister);
+        if (entity != null && written) {
+            state.written(action, entity.slots(), null, insertedState);
+        }
+    }
+
+    /**
+     * An update is about to run: a lazy file attribute it assigns without having fetched it is read first. With
+     * rollback cleanup, the file values it assigns are noted.
+     */
     void entityUpdating(Object action, Object persister, Object[] previousState, Object[] newState)
             throws Throwable {
         Entity entity = entities.get(persister);
         if (entity != null) {
             state.updating(action, persister, entity.slots(), previousState, newState, entity.model().states());
+            if (written) {
+                state.written(action, entity.slots(), previousState, newState);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.filecleanup;
 
+import dev.filecleanup.capture.ReleasedFile;
 import dev.filecleanup.capture.SessionTransactions;
 import dev.filecleanup.catalog.AttributeCatalog;
 import dev.filecleanup.catalog.FactoryModel;
@@ -7,6 +8,7 @@ import dev.filecleanup.catalog.FactoryWatch;
 import dev.filecleanup.catalog.FileColumn;
 import dev.filecleanup.cleanup.Counters;
 import dev.filecleanup.cleanup.DeletionQueue;
+import dev.filecleanup.cleanup.RollbackChecks;
 import dev.filecleanup.config.AgentConfig;
 import dev.filecleanup.journal.Journal;
 import dev.filecleanup.line.HibernateLine;
@@ -31,6 +33,8 @@ final class FileCleanup implements AgentState {
     private final Set<String> matchedSelectors = ConcurrentHashMap.newKeySet();
     private final DeletionQueue queue;
     private final SessionTransactions transactions;
+    /** With {@code filecleanup.rollbackCleanup} only; null without it. */
+    private final RollbackChecks rollbackChecks;
     private final CaptureRoutes routes;
     private final Journal journal;
     private final Sweeper sweeper;
@@ -41,9 +45,19 @@ final class FileCleanup implements AgentState {
         this.journal = journal;
         this.queue = new DeletionQueue(config.roots(), config.dryRun(), config.retryAttempts(), config.retryDelay(),
                 counters, journal, config.queueCapacity(), config.replayDelay(), config.journalPoll());
-        this.transactions = new SessionTransactions(journal, queue::submit);
-        this.routes = new CaptureRoutes(transactions);
+        boolean rollbackCleanup = config.rollbackCleanup() != null;
+        // The two refer to each other: rollbacks go to the checks, which ask about transactions in progress.
+        this.transactions = new SessionTransactions(journal, queue::submit,
+                rollbackCleanup ? this::rolledBack : null);
+        this.rollbackChecks = rollbackCleanup ? new RollbackChecks(config.rollbackCleanup(), config.queueCapacity(),
+                queue::submitRolledBack, counters, transactions::writtenInProgress) : null;
+        this.routes = new CaptureRoutes(transactions, rollbackChecks != null);
         this.sweeper = new Sweeper(config.sweep(), queue.references(), config.replayDelay());
+    }
+
+    /** Rollback cleanup: a transaction that did not commit wrote {@code files}. */
+    private void rolledBack(List<ReleasedFile> files) {
+        rollbackChecks.rolledBack(files);
     }
 
     /** Shows this agent to operators: the MBean now, meters as SessionFactories appear. */
@@ -150,6 +164,10 @@ final class FileCleanup implements AgentState {
     /** At JVM exit: finish what is pending, within the configured bound, and summarise what there is. */
     void shutdown() {
         sweeper.stop();
+        if (rollbackChecks != null) {
+            // Only those due: the rest would hold the exit for up to the whole delay.
+            rollbackChecks.exiting();
+        }
         if (!queue.awaitIdle(config.shutdownTimeout())) {
             Log.warn("{} transaction(s) still pending at exit after {}s; {}", queue.pending(),
                     config.shutdownTimeout().toSeconds(), journal == Journal.NONE ? "their files are kept"

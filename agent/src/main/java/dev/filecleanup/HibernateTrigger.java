@@ -3,6 +3,7 @@ package dev.filecleanup;
 import dev.filecleanup.line.HibernateLine;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,20 @@ final class HibernateTrigger implements ClassFileTransformer {
             "org/hibernate/action/internal/EntityUpdateAction", "org/hibernate/action/internal/EntityDeleteAction",
             "org/hibernate/action/internal/CollectionUpdateAction",
             "org/hibernate/action/internal/CollectionRemoveAction", "org/hibernate/internal/StatelessSessionImpl");
-    private static final Set<String> ADVISED_SET = Set.copyOf(ADVISED);
+    /**
+     * The types advised only with {@code filecleanup.rollbackCleanup}: without it they are never handed to Byte
+     * Buddy, so they cost nothing. They are woven with the same advice whenever they are woven, and the other
+     * types' advice does not depend on the setting: a woven class kept by {@link WovenCache} serves both.
+     */
+    static final List<String> ROLLBACK_CLEANUP = List.of("org/hibernate/action/internal/EntityInsertAction",
+            "org/hibernate/action/internal/EntityIdentityInsertAction");
 
     /** Far longer than a start takes; it only bounds a host whose class loading the start would wait for. */
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
+    private final List<String> advised;
+    private final Set<String> advisedSet;
     private final FutureTask<ClassFileTransformer> start;
     private volatile PreparedClasses prepared;
     private final Map<ClassLoader, Boolean> unsupported = Collections.synchronizedMap(new WeakHashMap<>());
@@ -54,6 +63,13 @@ final class HibernateTrigger implements ClassFileTransformer {
     }
 
     HibernateTrigger(Start start) {
+        this(start, false);
+    }
+
+    /** {@code rollbackCleanup}: the {@link #ROLLBACK_CLEANUP} types are advised too. */
+    HibernateTrigger(Start start, boolean rollbackCleanup) {
+        this.advised = advised(rollbackCleanup);
+        this.advisedSet = Set.copyOf(advised);
         this.start = new FutureTask<>(new Callable<>() {
             @Override
             public ClassFileTransformer call() throws Exception {
@@ -81,7 +97,7 @@ final class HibernateTrigger implements ClassFileTransformer {
                     startOn(loader);
                 }
             }
-            if (!ADVISED_SET.contains(className)) {
+            if (!advisedSet.contains(className)) {
                 return null;
             }
             // Runs the start here if its thread has not begun yet; waits for it otherwise.
@@ -110,7 +126,7 @@ final class HibernateTrigger implements ClassFileTransformer {
                 try {
                     ClassFileTransformer advice = start.get();
                     if (advice != null) {
-                        PreparedClasses classes = new PreparedClasses(loader, ADVISED, advice);
+                        PreparedClasses classes = new PreparedClasses(loader, advised, advice);
                         prepared = classes;
                         classes.prepareAll();
                     }
@@ -121,6 +137,16 @@ final class HibernateTrigger implements ClassFileTransformer {
         }, "file-cleanup-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The types advised: {@link #ADVISED}, and with {@code rollbackCleanup} the {@link #ROLLBACK_CLEANUP} ones. */
+    static List<String> advised(boolean rollbackCleanup) {
+        if (!rollbackCleanup) {
+            return ADVISED;
+        }
+        List<String> all = new ArrayList<>(ADVISED);
+        all.addAll(ROLLBACK_CLEANUP);
+        return List.copyOf(all);
     }
 
     /** Once per class loader: a SessionFactory of a Hibernate that no line supports is not watched. */

@@ -56,6 +56,19 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A row is about to be inserted by {@code action} with {@code state}; woven only with
+     * {@code filecleanup.rollbackCleanup}, which checks its file values again if the transaction rolls back.
+     */
+    public static void entityInserting(Object action, Object persister, Object[] state) {
+        try {
+            cleanup.routes().entityInserting(action, persister, state);
+        } catch (Throwable t) {
+            Log.error("failed to note the files of an inserted entity; they are kept if its transaction rolls back",
+                    t);
+        }
+    }
+
     /** A row is about to be updated by {@code action}: a lazy file attribute it assigns unfetched is read first. */
     public static void entityUpdating(Object action, Object persister, Object[] previousState, Object[] state) {
         try {

@@ -44,6 +44,7 @@ final class Installer {
         }
         if (!late) {
             // A class, not a lambda: the JVM's first lambda costs premain milliseconds of method handles.
+            boolean rollbackCleanup = config.rollbackCleanup() != null;
             instrumentation.addTransformer(new HibernateTrigger(new HibernateTrigger.Start() {
                 @Override
                 public ClassFileTransformer startWith(ClassLoader hibernate) {
@@ -57,16 +58,16 @@ final class Installer {
                     return new WovenCache(cache, new Callable<>() {
                         @Override
                         public ClassFileTransformer call() {
-                            return Weaving.raw();
+                            return Weaving.raw(rollbackCleanup);
                         }
                     });
                 }
-            }));
+            }, rollbackCleanup));
             return;
         }
         Log.useApplicationOf(loaderOfHibernate(instrumentation));
         if (start(config)) {
-            Weaving.weave(instrumentation);
+            Weaving.weave(instrumentation, config.rollbackCleanup() != null);
             Log.warn("attached to a running JVM: SessionFactories built before now are not watched");
         }
     }

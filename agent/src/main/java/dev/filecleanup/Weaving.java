@@ -35,16 +35,31 @@ final class Weaving {
      * For {@link HibernateTrigger}: a transformer it calls itself, for the advised types only, as they are defined.
      * Nothing is loaded yet, so nothing is retransformed.
      */
-    static ClassFileTransformer raw() {
-        return builder().makeRaw();
+    static ClassFileTransformer raw(boolean rollbackCleanup) {
+        return builder(rollbackCleanup).makeRaw();
     }
 
     /**
      * For a late attach and the in-process tests: installed on {@code instrumentation}, and the types already
      * loaded are retransformed; the returned transformer can undo it.
      */
-    static ResettableClassFileTransformer weave(Instrumentation instrumentation) {
-        return builder().with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).installOn(instrumentation);
+    static ResettableClassFileTransformer weave(Instrumentation instrumentation, boolean rollbackCleanup) {
+        return builder(rollbackCleanup).with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .installOn(instrumentation);
+    }
+
+    /**
+     * {@code rollbackCleanup} adds the insert actions ({@link HibernateTrigger#ROLLBACK_CLEANUP}); the advice of
+     * every other type is the same either way, so that the woven classes {@link WovenCache} keeps serve both.
+     */
+    private static AgentBuilder builder(boolean rollbackCleanup) {
+        AgentBuilder builder = builder();
+        if (!rollbackCleanup) {
+            return builder;
+        }
+        return builder.type(hibernate("org.hibernate.action.internal.EntityInsertAction",
+                        "org.hibernate.action.internal.EntityIdentityInsertAction"))
+                .transform(advice(named("execute").and(takesArguments(0)), "EntityInsertAdvice"));
     }
 
     private static AgentBuilder builder() {
@@ -96,9 +111,10 @@ final class Weaving {
     private static AgentBuilder.RawMatcher hibernate(String... typeNames) {
         List<String> names = List.of(typeNames);
         for (String name : names) {
-            if (!HibernateTrigger.ADVISED.contains(name.replace('.', '/'))) {
+            if (!HibernateTrigger.advised(true).contains(name.replace('.', '/'))) {
                 // The trigger hands Byte Buddy the advised types only: one missing there would never be woven.
-                throw new IllegalStateException(name + " is advised but missing from HibernateTrigger.ADVISED");
+                throw new IllegalStateException(name + " is advised but missing from HibernateTrigger.ADVISED "
+                        + "and ROLLBACK_CLEANUP");
             }
         }
         return (type, loader, module, classBeingRedefined, protectionDomain) ->

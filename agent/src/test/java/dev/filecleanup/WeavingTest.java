@@ -55,7 +55,7 @@ class WeavingTest {
                 Map.of("filecleanup.roots", root.toString(), "filecleanup.journal", "none",
                         "filecleanup.attributes", "Upload.path"), Map.of()), Journal.NONE);
         Hooks.install(cleanup);
-        ResettableClassFileTransformer transformer = Weaving.weave(instrumentation);
+        ResettableClassFileTransformer transformer = Weaving.weave(instrumentation, false);
         try {
             try (SessionFactory factory = new Configuration().addAnnotatedClass(Upload.class)
                     .setProperty("hibernate.connection.url", "jdbc:h2:mem:installer;DB_CLOSE_DELAY=-1")

@@ -1,7 +1,8 @@
 package dev.filecleanup.capture;
 
 /**
- * A file value that committed data may have stopped referencing, with where it came from.
+ * A file value that committed data may have stopped referencing, with where it came from; or, with the cause
+ * {@link Cause#WRITTEN}, one that a transaction wrote and that committed data may never reference.
  *
  * @param value     the value as stored
  * @param entity    the entity that released it, for the log
@@ -15,7 +16,12 @@ public record ReleasedFile(String value, String entity, String attribute, Cause 
 
     public enum Cause {
         REMOVED("removed"),
-        REPLACED("replaced");
+        REPLACED("replaced"),
+        /**
+         * Not released: written by an insert or update, and checked after {@code filecleanup.rollbackCleanup}
+         * only if its transaction rolls back; never journaled.
+         */
+        WRITTEN("written by a rolled-back transaction");
 
         private final String label;
 

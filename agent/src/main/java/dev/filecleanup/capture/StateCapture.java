@@ -68,6 +68,16 @@ public final class StateCapture {
     }
 
     /**
+     * An insert ({@code previousState} null) or an update is about to write {@code state}: its file values that
+     * the row did not hold before are noted, to be checked after a delay if the transaction rolls back.
+     */
+    public void written(Object action, FileSlots slots, Object[] previousState, Object[] state) throws Throwable {
+        if (state != null) {
+            record(action, null, slots, state, previousState, ReleasedFile.Cause.WRITTEN);
+        }
+    }
+
+    /**
      * A StatelessSession is about to delete ({@code deleting}) or to update or upsert {@code entity}: its SQL runs
      * at once, without actions or loaded state, so the row is read by id first. The entity may be a bare
      * instance holding only the id; only the row says which files it released.
@@ -83,7 +93,7 @@ public final class StateCapture {
     }
 
     /**
-     * Records each file value of {@code before} that {@code after} (null for a deleted row) no longer holds, for
+     * Records each file value of {@code before} that {@code after} (null for a deleted row) does not hold, for
      * {@code session}, or when that is null the session of {@code action}, asked only once a value is released.
      */
     private void record(Object action, Object session, FileSlots slots, Object[] before, Object[] after,

@@ -6,16 +6,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The values released by one session's current transaction; the first capture of a value wins. Once journaled,
+ * The values released by one session's current transaction, and with rollback cleanup those it wrote; the first
+ * capture of a value wins. Once journaled,
  * each value has its entry number: a value captured after that (by a flush that runs later than the journal
  * write, which Hibernate does not do on its own) is journaled when the transaction ends.
  */
 final class TransactionFiles {
     private final Map<String, ReleasedFile> files = new LinkedHashMap<>();
     private final Map<String, Long> entries = new LinkedHashMap<>();
+    /** The values its inserts and updates wrote (rollback cleanup only): never journaled, dropped on commit. */
+    private Map<String, ReleasedFile> written;
 
     synchronized void add(ReleasedFile file) {
-        files.putIfAbsent(file.value(), file);
+        if (file.cause() == ReleasedFile.Cause.WRITTEN) {
+            if (written == null) {
+                written = new LinkedHashMap<>();
+            }
+            written.putIfAbsent(file.value(), file);
+        } else {
+            files.putIfAbsent(file.value(), file);
+        }
+    }
+
+    /** The values written, for a check after a rollback. */
+    synchronized List<ReleasedFile> written() {
+        return written == null ? List.of() : new ArrayList<>(written.values());
+    }
+
+    /** Whether this transaction wrote {@code value}, as an insert or update spelled it. */
+    synchronized boolean wrote(String value) {
+        return written != null && written.containsKey(value);
     }
 
     synchronized List<ReleasedFile> snapshot() {

@@ -47,6 +47,7 @@ public final class Counters {
     private final AtomicLong spilled = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong rolledBack = new AtomicLong();
     private final Deque<String> recentFailures = new ArrayDeque<>();
     private final Deque<String> recentRefusals = new ArrayDeque<>();
 
@@ -127,6 +128,11 @@ public final class Counters {
         return replayed.get();
     }
 
+    /** Files written by transactions that did not commit, checked after the rollback cleanup's delay. */
+    public long rolledBack() {
+        return rolledBack.get();
+    }
+
     /** The latest failures, oldest first, each with its time. */
     public List<String> recentFailures() {
         synchronized (recentFailures) {
@@ -143,7 +149,8 @@ public final class Counters {
 
     /** Whether anything at all happened: the exit summary is only worth a line then. */
     public boolean any() {
-        return released() + deleted() + alreadyGone() + kept() + refused() + failed() + replayed() + dropped() > 0;
+        return released() + deleted() + alreadyGone() + kept() + refused() + failed() + replayed() + dropped()
+                + rolledBack() > 0;
     }
 
     void countRetried() {
@@ -164,6 +171,10 @@ public final class Counters {
 
     void countReplayed(int values) {
         replayed.addAndGet(values);
+    }
+
+    void countRolledBack(int values) {
+        rolledBack.addAndGet(values);
     }
 
     void countReleased(int values) {
@@ -213,6 +224,7 @@ public final class Counters {
                 + refused() + " refused, " + failed() + " failed, " + referenceQueries() + " reference queries"
                 + (retried() > 0 ? ", " + retried() + " deletion attempts retried" : "")
                 + (replayed() > 0 ? ", " + replayed() + " replayed from the journal" : "")
+                + (rolledBack() > 0 ? ", " + rolledBack() + " written by rolled-back transactions checked" : "")
                 + (spilled() > 0 ? ", " + spilled() + " left in the journal while the queue was full" : "")
                 + (dropped() > 0 ? ", " + dropped() + " dropped while the queue was full" : "");
     }

@@ -66,7 +66,7 @@ public final class DeletionQueue {
 
     /**
      * What the worker takes: committed files and their journal entries, or replayed ones and when they were
-     * released.
+     * released, or files of rolled-back transactions and when they rolled back.
      */
     private record Work(List<ReleasedFile> files, long[] entries, long[] releasedAt) {
     }
@@ -153,10 +153,26 @@ public final class DeletionQueue {
             }
             committed = CommittedFiles.unjournaled(unjournaled);
         }
-        hold(committed);
+        hold(committed, null);
     }
 
-    private void hold(CommittedFiles committed) {
+    /**
+     * Takes the files that a transaction which did not commit wrote, once the rollback cleanup's delay has passed
+     * ({@link RollbackChecks}); {@code rolledBackAt}: when it ended (epoch milliseconds), so that a file written
+     * again since then (a retry's upload) is kept. They are in no journal.
+     */
+    public void submitRolledBack(List<ReleasedFile> files, long rolledBackAt) {
+        if (files.isEmpty()) {
+            return;
+        }
+        counters.countRolledBack(files.size());
+        long[] releasedAt = new long[files.size()];
+        java.util.Arrays.fill(releasedAt, rolledBackAt);
+        hold(CommittedFiles.unjournaled(files), releasedAt);
+    }
+
+    /** {@code releasedAt}: when each value was released, where a file written since then must be kept; or null. */
+    private void hold(CommittedFiles committed, long[] releasedAt) {
         List<ReleasedFile> files = committed.files();
         synchronized (idle) {
             if (queuedFiles + files.size() > capacity) {
@@ -166,7 +182,7 @@ public final class DeletionQueue {
             inFlight++;
             queuedFiles += files.size();
         }
-        inbox.add(new Work(files, committed.entries(), null));
+        inbox.add(new Work(files, committed.entries(), releasedAt));
     }
 
     /** Holds {@link #idle}. Journaled files wait in the journal; the others are dropped, and say so. */
@@ -449,6 +465,11 @@ public final class DeletionQueue {
                 counters.countKept(Counters.Kept.STILL_REFERENCED);
                 Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 target.entries().forEach(journal::settle);
+            } else if (reason.equals(WRITTEN_AGAIN)) {
+                // A retry's new upload under the same name: what rollback cleanup expects, nothing to warn about.
+                counters.countKept(Counters.Kept.CHANGED);
+                Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
+                target.entries().forEach(journal::settle);
             } else if (reason.startsWith(CHANGED)) {
                 counters.countKept(Counters.Kept.CHANGED);
                 Log.warn("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
@@ -467,10 +488,12 @@ public final class DeletionQueue {
     }
 
     private static final String CHANGED = "written after it was released";
+    private static final String WRITTEN_AGAIN = "written again after its transaction rolled back";
 
     /**
      * A replayed value's file that was written after its release is not the file that was released: a new upload
-     * under the same name, which no committed row may name yet. Why to keep it, or null.
+     * under the same name, which no committed row may name yet. So is the file of a rolled-back transaction
+     * written again after the rollback: a retry's upload. Why to keep it, or null.
      */
     private static String changedSinceReleased(Target target) {
         if (target.latestReplayedRelease() == 0) {
@@ -478,7 +501,11 @@ public final class DeletionQueue {
         }
         try {
             long modified = Files.getLastModifiedTime(target.real()).toMillis();
-            return modified > target.latestReplayedRelease() ? CHANGED + " (replayed from the journal)" : null;
+            if (modified <= target.latestReplayedRelease()) {
+                return null;
+            }
+            return target.first().cause() == ReleasedFile.Cause.WRITTEN ? WRITTEN_AGAIN
+                    : CHANGED + " (replayed from the journal)";
         } catch (IOException e) {
             return null;
         }

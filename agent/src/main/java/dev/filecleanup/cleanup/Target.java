@@ -28,7 +28,10 @@ final class Target {
         this.real = real;
     }
 
-    /** {@code entry}: its journal entry; {@code releasedAt}: when a replayed entry was written, else 0. */
+    /**
+     * {@code entry}: its journal entry; {@code releasedAt}: when a replayed entry was written, or its rolled-back
+     * transaction ended, else 0.
+     */
     void add(ReleasedFile file, long entry, long releasedAt) {
         tenants.add(file.tenant());
         columns.add(file.column());

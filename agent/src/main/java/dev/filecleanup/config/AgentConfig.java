@@ -37,6 +37,7 @@ public final class AgentConfig {
     private final int retryAttempts;
     private final Duration retryDelay;
     private final int queueCapacity;
+    private final Duration rollbackCleanup;
     private final Path weaveCache;
     private final boolean jmx;
     private final boolean micrometer;
@@ -66,6 +67,7 @@ public final class AgentConfig {
         this.retryAttempts = parse.count(ConfigOption.RETRY_ATTEMPTS);
         this.retryDelay = parse.duration(ConfigOption.RETRY_DELAY);
         this.queueCapacity = parse.count(ConfigOption.QUEUE_CAPACITY);
+        this.rollbackCleanup = parse.durationOrOff(ConfigOption.ROLLBACK_CLEANUP);
         Path woven = home.resolve(JournalSetting.AUTO_FOLDER).resolve("woven");
         this.weaveCache = parse.bool(ConfigOption.WEAVE_CACHE) && !JournalSetting.inside(woven, roots)
                 ? woven : null;
@@ -215,6 +217,14 @@ public final class AgentConfig {
     }
 
     /** Where the advised classes are kept as woven, for later starts; null when they are not kept. */
+    /**
+     * How long after a rollback the files its inserts and updates wrote are checked, and deleted if no row names
+     * them; null when off (the default).
+     */
+    public Duration rollbackCleanup() {
+        return rollbackCleanup;
+    }
+
     public Path weaveCache() {
         return weaveCache;
     }

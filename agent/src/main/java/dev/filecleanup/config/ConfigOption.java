@@ -31,6 +31,7 @@ enum ConfigOption {
     SWEEP_RATE("sweep.rate", "1000"),
     SWEEP_FORCE("sweep.force", "false"),
     SWEEP_REPORTS("sweep.reports", ""),
+    ROLLBACK_CLEANUP("rollbackCleanup", "off"),
     WEAVE_CACHE("weaveCache", "true"),
     JMX("jmx", "true"),
     MICROMETER("micrometer", "true"),

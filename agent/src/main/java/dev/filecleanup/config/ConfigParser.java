@@ -87,8 +87,15 @@ final class ConfigParser {
         } catch (RuntimeException ignored) {
             // reported below
         }
-        invalid(option, "a duration such as 250ms, 5s, 2m or PT0.5S");
+        invalid(option, "a duration such as 250ms, 5s, 2m or PT0.5S"
+                + (option == ConfigOption.ROLLBACK_CLEANUP ? ", or off" : ""));
         return Duration.ZERO;
+    }
+
+    /** {@link #duration}, or null for {@code off} or an empty value. */
+    Duration durationOrOff(ConfigOption option) {
+        String raw = sources.value(option).trim();
+        return raw.isEmpty() || "off".equalsIgnoreCase(raw) ? null : duration(option);
     }
 
     String logMode(ConfigOption option) {

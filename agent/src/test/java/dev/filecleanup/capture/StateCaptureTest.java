@@ -44,6 +44,26 @@ class StateCaptureTest {
                 released("docs/c.pdf", "filePath", ReleasedFile.Cause.REPLACED, null))), handedOver);
     }
 
+    /** Rollback cleanup: an insert wrote every file value of its state, an update those the row did not hold. */
+    @Test
+    void insertsAndUpdatesNoteTheValuesTheyWriteForARollback() throws Throwable {
+        List<List<ReleasedFile>> rolledBack = new ArrayList<>();
+        SessionTransactions withRollbackCleanup = new SessionTransactions(Journal.NONE,
+                committed -> handedOver.add(committed.files()), rolledBack::add);
+        StateCapture writes = new StateCapture(withRollbackCleanup);
+        writes.written(new FakeAction(session), document, null, new Object[] {"t", "docs/new.pdf", 1, null});
+        writes.written(new FakeAction(session), document,
+                new Object[] {"t", "docs/a.pdf", 1, Path.of("s.png")},
+                new Object[] {"t", "docs/b.pdf", 2, Path.of("s.png")});
+        writes.written(new FakeAction(session), document, new Object[] {"t", "docs/c.pdf", 1, null},
+                new Object[] {"t", "  ", 2, null});
+        withRollbackCleanup.completed(session, false);
+        assertEquals(List.of(List.of(
+                released("docs/new.pdf", "filePath", ReleasedFile.Cause.WRITTEN, null),
+                released("docs/b.pdf", "filePath", ReleasedFile.Cause.WRITTEN, null))), rolledBack);
+        assertEquals(List.of(), handedOver);
+    }
+
     @Test
     void withoutAKnownStateNothingIsReleased() throws Throwable {
         capture.deleted(new FakeAction(session), document, null);

@@ -335,6 +335,36 @@ class DeletionQueueTest {
         }
     }
 
+    /**
+     * Files of a rolled-back transaction go through the reference check (a retry committed a row naming one), and
+     * one written again after the rollback (a retry's new upload) is kept.
+     */
+    @Test
+    void rolledBackFilesAreCheckedAndOneWrittenAgainSinceTheRollbackIsKept() throws Exception {
+        long rolledBackAt = System.currentTimeMillis() - 60_000;
+        for (String name : List.of("orphan.txt", "retried.txt", "uploaded-again.txt")) {
+            Files.writeString(root.resolve(name), "x");
+            Files.setLastModifiedTime(root.resolve(name),
+                    java.nio.file.attribute.FileTime.fromMillis(rolledBackAt - 1_000));
+        }
+        Files.setLastModifiedTime(root.resolve("uploaded-again.txt"),
+                java.nio.file.attribute.FileTime.fromMillis(rolledBackAt + 1_000));
+        database.execute("insert into document values ('retried.txt')");
+        watch(database);
+
+        queue.submitRolledBack(List.of(written("orphan.txt"), written("retried.txt"), written("uploaded-again.txt")),
+                rolledBackAt);
+
+        assertTrue(queue.awaitIdle(LONG_ENOUGH));
+        assertFalse(Files.exists(root.resolve("orphan.txt")));
+        assertTrue(Files.exists(root.resolve("retried.txt")));
+        assertTrue(Files.exists(root.resolve("uploaded-again.txt")));
+        assertEquals(0, counters.released());
+        assertEquals(3, counters.rolledBack());
+        assertEquals(1, counters.kept(Counters.Kept.STILL_REFERENCED));
+        assertEquals(1, counters.kept(Counters.Kept.CHANGED));
+    }
+
     /** Permission denied is not retried; the entry stays in the journal, marked failed, and is not replayed. */
     @Test
     void aFileThatCannotBeDeletedIsKeptInTheJournalAsFailed() throws Exception {
@@ -454,6 +484,10 @@ class DeletionQueueTest {
 
     private void watch(H2Model model) {
         queue.watch("factory", "h2", model, List.of(DOCUMENT));
+    }
+
+    private static ReleasedFile written(String value) {
+        return new ReleasedFile(value, "Document", "filePath", ReleasedFile.Cause.WRITTEN, "document.file_path", null);
     }
 
     private static ReleasedFile released(String value) {

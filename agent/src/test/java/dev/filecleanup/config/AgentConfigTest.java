@@ -42,6 +42,22 @@ class AgentConfigTest {
     }
 
     @Test
+    void rollbackCleanupIsOffUnlessGivenADuration() {
+        assertEquals(null, AgentConfig.from(Map.of(), Map.of(), Map.of()).rollbackCleanup());
+        assertEquals(null, AgentConfig.from(Map.of(), Map.of("filecleanup.rollbackCleanup", "OFF"), Map.of())
+                .rollbackCleanup());
+        assertEquals(null, AgentConfig.from(Map.of(), Map.of("filecleanup.rollbackCleanup", " "), Map.of())
+                .rollbackCleanup());
+        assertEquals(Duration.ofMinutes(10), AgentConfig.from(Map.of(),
+                Map.of("filecleanup.rollbackCleanup", "PT10M"), Map.of()).rollbackCleanup());
+        assertEquals(Duration.ofMillis(250), AgentConfig.from(Map.of(), Map.of(),
+                Map.of("FILECLEANUP_ROLLBACKCLEANUP", "250ms")).rollbackCleanup());
+        assertEquals("filecleanup.rollbackCleanup is 'later' (from -Dfilecleanup.rollbackCleanup); expected a "
+                + "duration such as 250ms, 5s, 2m or PT0.5S, or off",
+                mistake(Map.of(), Map.of("filecleanup.rollbackCleanup", "later"), Map.of()));
+    }
+
+    @Test
     void systemPropertyBeatsEnvironmentWhichBeatsTheFile() {
         Map<String, String> file = Map.of("filecleanup.dryRun", "true", "filecleanup.roots", fromFile.toString(),
                 "filecleanup.attributes", "File.path");

@@ -44,7 +44,8 @@ public final class Scenarios {
     static {
         for (Map<String, BiConsumer<Uploads, String[]>> more : List.of(ReferenceScenarios.SCENARIOS,
                 ShapeScenarios.SCENARIOS, BulkScenarios.SCENARIOS, CascadeScenarios.SCENARIOS,
-                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS, SweepScenarios.SCENARIOS)) {
+                EnhancedScenarios.SCENARIOS, CrashScenarios.SCENARIOS, SweepScenarios.SCENARIOS,
+                RollbackScenarios.SCENARIOS)) {
             more.forEach((name, scenario) -> {
                 if (SCENARIOS.putIfAbsent(name, scenario) != null) {
                     throw new IllegalStateException("two scenarios are named " + name);
