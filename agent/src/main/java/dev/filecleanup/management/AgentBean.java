@@ -102,6 +102,11 @@ final class AgentBean implements FileCleanupMXBean {
     }
 
     @Override
+    public long getRolledBack() {
+        return counters().rolledBack();
+    }
+
+    @Override
     public Map<String, List<String>> getWatchedAttributes() {
         return state.watchedAttributes();
     }

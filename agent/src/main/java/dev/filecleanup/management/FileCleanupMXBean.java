@@ -47,6 +47,9 @@ public interface FileCleanupMXBean {
 
     long getReferenceQueries();
 
+    /** Files written by transactions that rolled back, handed to the check after the rollback cleanup's delay. */
+    long getRolledBack();
+
     /** The watched attributes of each SessionFactory, by its name. */
     Map<String, List<String>> getWatchedAttributes();
 

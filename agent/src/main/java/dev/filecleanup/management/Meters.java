@@ -72,6 +72,8 @@ final class Meters {
             count("filecleanup.files", "outcome", "refused", files, c, Counters::refused);
             count("filecleanup.files", "outcome", "failed", files, c, Counters::failed);
             count("filecleanup.files", "outcome", "dropped", files, c, Counters::dropped);
+            count("filecleanup.files.rolled.back", null, null, "Files written by transactions that rolled back, "
+                    + "checked after the rollback cleanup's delay", c, Counters::rolledBack);
             for (Counters.Kept reason : Counters.Kept.values()) {
                 count("filecleanup.files.kept", "reason", reason.tag(), "Released files kept on disk, by why", c,
                         counters -> counters.kept(reason));

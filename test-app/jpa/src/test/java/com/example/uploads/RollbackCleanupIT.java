@@ -1,5 +1,7 @@
 package com.example.uploads;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +22,10 @@ class RollbackCleanupIT {
     @MethodSource("com.example.uploads.Database#selected")
     void filesWrittenByARolledBackTransactionAreDeletedAfterTheDelay(Database database) throws Exception {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "1s")
-                .scenario("rollback-uploads", WAIT).succeeded();
+                .mbean().scenario("rollback-uploads", WAIT).succeeded();
         result.assertLogged("rollback/inserted.txt (Document.filePath written by a rolled-back transaction)");
+        // The four files the rolled-back transaction wrote, as the MBean counts them.
+        assertEquals("4", result.mbean("RolledBack"));
         new Folder(root, result)
                 // Inserted, inside an embeddable, and assigned by an update.
                 .deleted("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt")
