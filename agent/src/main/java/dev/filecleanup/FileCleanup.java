@@ -161,6 +161,11 @@ final class FileCleanup implements AgentState {
         return sweeper.runNow();
     }
 
+    @Override
+    public String lastSweep() {
+        return sweeper.last();
+    }
+
     /** At JVM exit: finish what is pending, within the configured bound, and summarise what there is. */
     void shutdown() {
         sweeper.stop();

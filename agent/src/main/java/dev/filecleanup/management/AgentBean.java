@@ -102,6 +102,11 @@ final class AgentBean implements FileCleanupMXBean {
     }
 
     @Override
+    public String getLastSweep() {
+        return state.lastSweep();
+    }
+
+    @Override
     public long getRolledBack() {
         return counters().rolledBack();
     }

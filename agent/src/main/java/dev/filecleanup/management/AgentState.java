@@ -19,4 +19,7 @@ public interface AgentState {
 
     /** Runs an orphan sweep now, in the configured mode, and returns its outcome line. */
     String sweepNow();
+
+    /** The outcome line of the last orphan sweep, with its time; empty before the first. */
+    String lastSweep();
 }

@@ -50,6 +50,9 @@ public interface FileCleanupMXBean {
     /** Files written by transactions that rolled back, handed to the check after the rollback cleanup's delay. */
     long getRolledBack();
 
+    /** The outcome line of the last orphan sweep, with its time; empty before the first. */
+    String getLastSweep();
+
     /** The watched attributes of each SessionFactory, by its name. */
     Map<String, List<String>> getWatchedAttributes();
 

@@ -26,6 +26,7 @@ public final class Sweeper {
     private ScheduledFuture<?> firstRun;
     private boolean scheduled;
     private int runs;
+    private volatile String last = "";
 
     /** {@code settle}: how long after the last SessionFactory is built the first sweep waits. */
     public Sweeper(SweepSetting setting, StoredReferences references, Duration settle) {
@@ -109,10 +110,22 @@ public final class Sweeper {
         return executor;
     }
 
+    /** The outcome line of the last sweep that ran in this JVM, with its time; empty before the first. */
+    public String last() {
+        return last;
+    }
+
     private String sweep(String why) {
         if (!running.compareAndSet(false, true)) {
             return "sweep skipped: a sweep is running in this JVM";
         }
+        String outcome = sweepOnce(why);
+        last = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + outcome;
+        running.set(false);
+        return outcome;
+    }
+
+    private String sweepOnce(String why) {
         long started = System.nanoTime();
         try {
             int run = ++runs;
@@ -129,8 +142,6 @@ public final class Sweeper {
         } catch (Throwable t) {
             Log.error("sweep failed; every file it had not deleted yet is kept", t);
             return "sweep failed: " + t;
-        } finally {
-            running.set(false);
         }
     }
 }

@@ -98,5 +98,10 @@ class ManagementTest {
         public String sweepNow() {
             return "swept";
         }
+
+        @Override
+        public String lastSweep() {
+            return "";
+        }
     }
 }

@@ -35,7 +35,8 @@ final class SweepScenarios {
      * {@code drop-column} (a reference column is dropped before the sweep), {@code closed-unit} (a persistence unit
      * is closed), {@code every} (a row stops naming its file by native SQL once the first sweep is done).
      * {@code ageMillis}: how long the files age before the units are built. {@code wait}: {@code gone:<file>,<file>...},
-     * {@code report:<folder>}, {@code sleep:<seconds>} or {@code mbean} (the MBean's operations), what the application waits for before it exits.
+     * {@code report:<folder>}, {@code sleep:<seconds>}, {@code swept} (the MBean shows a sweep's outcome) or {@code mbean} (the MBean's
+     * operations), what the application waits for before it exits.
      */
     static void sweep(Path root, String setup, long ageMillis, String wait) {
         for (String file : FILES) {
@@ -85,6 +86,24 @@ final class SweepScenarios {
         long deadline = System.nanoTime() + 30_000_000_000L;
         if (what[0].equals("sleep")) {
             sleep(Long.parseLong(what[1]) * 1000);
+            return;
+        }
+        if (what[0].equals("swept")) {
+            // Until the MBean shows a sweep's outcome, whatever it is.
+            try {
+                javax.management.ObjectName name = new javax.management.ObjectName("dev.filecleanup:type=FileCleanup");
+                javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+                while (System.nanoTime() < deadline) {
+                    if (server.isRegistered(name) && !"".equals(server.getAttribute(name, "LastSweep"))) {
+                        System.out.println("waited for a sweep: " + server.getAttribute(name, "LastSweep"));
+                        return;
+                    }
+                    sleep(100);
+                }
+            } catch (javax.management.JMException e) {
+                throw new IllegalStateException(e);
+            }
+            System.out.println("gave up waiting for a sweep");
             return;
         }
         if (what[0].equals("mbean")) {

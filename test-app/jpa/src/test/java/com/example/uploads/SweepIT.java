@@ -89,7 +89,7 @@ class SweepIT {
     void aRootWhereNoFileIsReferencedStopsDeleteModeUnlessForced(Database database) throws Exception {
         Path root = root();
         AgentRun.Result refused = sweep(root, database, "delete")
-                .scenario("sweep", "empty", AGE_MILLIS, "sleep:6").succeeded();
+                .scenario("sweep", "empty", AGE_MILLIS, "swept").succeeded();
         refused.assertLogged("sweep refused: storage root " + root + " holds 8 file(s) and no row references any "
                 + "of them (the wrong database?); nothing is deleted");
         new Folder(root, refused).kept(NEVER_SWEPT).kept(ORPHANS);
@@ -107,7 +107,7 @@ class SweepIT {
     void aQueryThatFailsAbortsTheSweepAndKeepsEveryFile(Database database) throws Exception {
         Path root = root();
         AgentRun.Result result = sweep(root, database, "delete")
-                .scenario("sweep", "drop-column", AGE_MILLIS, "sleep:6").succeeded();
+                .scenario("sweep", "drop-column", AGE_MILLIS, "swept").succeeded();
         result.assertLogged("sweep aborted: SessionFactory 'uploads' could not ");
         result.assertLogged("; every file is kept");
         new Folder(root, result).kept(ORPHANS).kept(NEVER_SWEPT);
@@ -118,7 +118,7 @@ class SweepIT {
     void aClosedSessionFactoryRefusesTheSweep(Database database) throws Exception {
         Path root = root();
         AgentRun.Result result = sweep(root, database, "delete")
-                .scenario("sweep", "closed-unit", AGE_MILLIS, "sleep:6").succeeded();
+                .scenario("sweep", "closed-unit", AGE_MILLIS, "swept").succeeded();
         result.assertLogged("sweep refused: SessionFactory 'archive' is closed; every file is kept");
         new Folder(root, result).kept(ORPHANS);
     }
@@ -132,7 +132,7 @@ class SweepIT {
         AgentRun.Result result;
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            result = sweep(root, database, "delete").scenario("sweep", "files", AGE_MILLIS, "sleep:6").succeeded();
+            result = sweep(root, database, "delete").scenario("sweep", "files", AGE_MILLIS, "swept").succeeded();
         }
         result.assertLogged("sweep skipped: another sweep holds " + lockFile);
         new Folder(root, result).kept(ORPHANS);
