@@ -35,27 +35,33 @@ public final class SweepMain {
         Path root = Path.of(System.getProperty("perf.root"));
 
         long started = System.nanoTime();
-        // The files of an earlier database's run are kept: only its deleted orphans are written again.
-        List<List<Path>> folders = ThroughputMain.createFiles(root, files, Math.max(1, files / 1_000), true);
+        // The files of an earlier database's run are kept: only its deleted orphans are written again. Their
+        // paths are made again each time they are needed: a million Path objects would not fit the heap.
+        int folderCount = Math.max(1, files / 1_000);
+        for (int i = 0; i < files; i++) {
+            Path file = file(root, i, folderCount);
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "contents of file " + i);
+            }
+        }
         long createdMillis = (System.nanoTime() - started) / 1_000_000;
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("uploads", ThroughputMain.settings());
         started = System.nanoTime();
         ThroughputMain.inTransaction(emf, em -> em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into Document (id, title, filePath) values (?, ?, ?)")) {
-                int row = 0;
-                for (List<Path> folder : folders) {
-                    for (Path file : folder) {
-                        // The first ones name files that do not exist: their files are the orphans.
-                        String value = wrongDatabase ? "elsewhere/" + root.relativize(file)
-                                : row < orphans ? "missing/" + row + ".bin" : root.relativize(file).toString();
-                        insert.setLong(1, 10_000_000L + row);
-                        insert.setString(2, "sweep");
-                        insert.setString(3, value);
-                        insert.addBatch();
-                        if (++row % 1_000 == 0) {
-                            insert.executeBatch();
-                        }
+                for (int row = 0; row < files; row++) {
+                    // The first ones name files that do not exist: their files are the orphans.
+                    String relative = root.relativize(file(root, row, folderCount)).toString();
+                    String value = wrongDatabase ? "elsewhere/" + relative
+                            : row < orphans ? "missing/" + row + ".bin" : relative;
+                    insert.setLong(1, 10_000_000L + row);
+                    insert.setString(2, "sweep");
+                    insert.setString(3, value);
+                    insert.addBatch();
+                    if ((row + 1) % 1_000 == 0) {
+                        insert.executeBatch();
                     }
                 }
                 insert.executeBatch();
@@ -85,18 +91,16 @@ public final class SweepMain {
         long liveAfter = heapUsed();
 
         long left = 0;
-        int row = 0;
-        for (List<Path> folder : folders) {
-            for (Path file : folder) {
-                // Every orphan must be gone, and a sample of the referenced files still there.
-                if (row < orphans ? Files.exists(file) : row % 997 == 0 && !Files.exists(file)) {
-                    left++;
-                }
-                row++;
+        long gone = 0;
+        for (int row = 0; row < files; row++) {
+            boolean exists = Files.exists(file(root, row, folderCount));
+            gone += exists ? 0 : 1;
+            // Every orphan must be gone, and every referenced file still there.
+            if (row < orphans && !wrongDatabase ? exists : !exists) {
+                left++;
             }
         }
         if (wrongDatabase) {
-            long gone = folders.stream().flatMap(List::stream).filter(file -> !Files.exists(file)).count();
             if (!outcome.startsWith("sweep refused: storage root ") || gone > 0) {
                 ThroughputMain.fail("wrong database: sweep outcome '" + outcome + "', " + gone + " file(s) gone");
             }
@@ -110,6 +114,11 @@ public final class SweepMain {
                 liveAfter / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, outcome));
         emf.close();
         System.exit(0);
+    }
+
+    /** The {@code i}-th file: the first thousand in the first folder, and so on. */
+    private static Path file(Path root, int i, int folders) {
+        return root.resolve(String.format("%04d", i / 1_000 % folders)).resolve(String.format("f-%07d.bin", i));
     }
 
     private static long heapUsed() {
