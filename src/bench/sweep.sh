@@ -6,7 +6,8 @@
 #   bash src/bench/sweep.sh 100000 1000 h2   # files, orphans, databases (h2, postgresql or both)
 #   SWEEP_WRONG_DATABASE=true bash src/bench/sweep.sh 100000 0 h2   # no row names any file: the sweep must refuse
 # PostgreSQL needs 127.0.0.1:5432, user postgres, database test. JAVA_HOME, if set, chooses the JVM; the child
-# JVM runs with -Xmx256m (SWEEP_HEAP to change), so that a sweep whose memory grew with the files would fail.
+# JVM runs with -Xmx128m (SWEEP_HEAP to change), H2's own cache included, so that a sweep whose memory grew with
+# the files would fail.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files="${1:-1000000}"
@@ -31,7 +32,7 @@ for database in $databases; do
   esac
   echo "== $database: $files files, $files rows, $orphans orphans"
   set +e
-  "$java" -Xmx"${SWEEP_HEAP:-256m}" -Duser.home="$work/home" -javaagent:agent/target/file-cleanup-agent.jar \
+  "$java" -Xmx"${SWEEP_HEAP:-128m}" -Duser.home="$work/home" -javaagent:agent/target/file-cleanup-agent.jar \
     -Dfilecleanup.roots="$work/uploads" -Dfilecleanup.attributes=Document.filePath -Dfilecleanup.logLevel=warn \
     -Dfilecleanup.journal=none -Dfilecleanup.sweep=delete -Dfilecleanup.sweep.at=none \
     -Dfilecleanup.sweep.minAge=0s -Dfilecleanup.sweep.rate=100000000 \
