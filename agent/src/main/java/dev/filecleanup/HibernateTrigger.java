@@ -73,7 +73,14 @@ final class HibernateTrigger implements ClassFileTransformer {
         this.start = new FutureTask<>(new Callable<>() {
             @Override
             public ClassFileTransformer call() throws Exception {
-                return start.startWith(started.get());
+                ClassLoader loader = started.get();
+                ClassFileTransformer advice = start.startWith(loader);
+                if (advice != null) {
+                    // Here, not on the start thread afterwards: a host thread that waited for the start must
+                    // find the classes being prepared, or it would weave one that the start thread weaves again.
+                    prepared = new PreparedClasses(loader, advised, advice);
+                }
+                return advice;
             }
         });
     }
@@ -94,7 +101,7 @@ final class HibernateTrigger implements ClassFileTransformer {
                     return null;
                 }
                 if (started.compareAndSet(null, loader)) {
-                    startOn(loader);
+                    startOn();
                 }
             }
             if (!advisedSet.contains(className)) {
@@ -117,17 +124,16 @@ final class HibernateTrigger implements ClassFileTransformer {
         }
     }
 
-    /** Starts the agent on a thread of its own, which then weaves ahead the advised classes of {@code loader}. */
-    private void startOn(ClassLoader loader) {
+    /** Starts the agent on a thread of its own, which then weaves ahead the advised classes of the starting loader. */
+    private void startOn() {
         Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
                 start.run();
                 try {
-                    ClassFileTransformer advice = start.get();
-                    if (advice != null) {
-                        PreparedClasses classes = new PreparedClasses(loader, advised, advice);
-                        prepared = classes;
+                    start.get();
+                    PreparedClasses classes = prepared;
+                    if (classes != null) {
                         classes.prepareAll();
                     }
                 } catch (Throwable t) {
