@@ -22,6 +22,8 @@ public final class Counters {
     public enum Kept {
         STILL_REFERENCED("still_referenced"),
         CHANGED("changed_since_released"),
+        /** Written by a rolled-back transaction, but there long before it: not its upload. */
+        EXISTED_BEFORE("existed_before"),
         UNCHECKED("unchecked");
 
         private final String tag;

@@ -465,6 +465,9 @@ public final class DeletionQueue {
                 counters.countKept(Counters.Kept.STILL_REFERENCED);
                 Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
                 target.entries().forEach(journal::settle);
+            } else if (reason.equals(EXISTED_BEFORE)) {
+                counters.countKept(Counters.Kept.EXISTED_BEFORE);
+                Log.info("kept {} ({}): {}", target.first().value(), target.first().origin(), reason);
             } else if (reason.equals(WRITTEN_AGAIN)) {
                 // A retry's new upload under the same name: what rollback cleanup expects, nothing to warn about.
                 counters.countKept(Counters.Kept.CHANGED);
@@ -489,6 +492,10 @@ public final class DeletionQueue {
 
     private static final String CHANGED = "written after it was released";
     private static final String WRITTEN_AGAIN = "written again after its transaction rolled back";
+    /** A file a rolled-back transaction wrote counts as its upload only if modified this shortly before the end. */
+    static final long UPLOAD_WINDOW_MILLIS = 3_600_000;
+    private static final String EXISTED_BEFORE = "modified more than an hour before its transaction rolled back, "
+            + "so not an upload of it";
 
     /**
      * A replayed value's file that was written after its release is not the file that was released: a new upload
@@ -501,6 +508,12 @@ public final class DeletionQueue {
         }
         try {
             long modified = Files.getLastModifiedTime(target.real()).toMillis();
+            if (target.first().cause() == ReleasedFile.Cause.WRITTEN
+                    && modified < target.latestReplayedRelease() - UPLOAD_WINDOW_MILLIS) {
+                // Assigned by the rolled-back transaction, but there long before it (a default image, a file
+                // that another JVM's rows name): not its upload.
+                return EXISTED_BEFORE;
+            }
             if (modified <= target.latestReplayedRelease()) {
                 return null;
             }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The last word before a delete: does some committed row, in any reference column of any SessionFactory, name
  * the same file? The database is asked for candidates by file name, and the verdict is taken in Java by
  * resolving each candidate as a deletion would ({@link SameFile}). A factory that cannot be read is retried
- * with growing pauses, unless retrying cannot help; if it stays unreadable, every file it was asked about is kept. A column that cannot be checked at all keeps
- * only the files released from it, and the rest of the JVM goes on cleaning.
+ * with growing pauses, unless retrying cannot help; if it stays unreadable, every file it was asked about is kept.
+ * A column that cannot be checked at all may name any file: while there is one, every file is kept.
  */
 final class ReferenceCheck {
     static final int ATTEMPTS = 5;
@@ -81,11 +81,12 @@ final class ReferenceCheck {
                 }
             }
         }
+        // A column that cannot be read may name any file, whichever column released it: every file is kept.
         for (FactoryReferences factory : factories.values()) {
             for (ColumnQuery column : factory.columns()) {
                 if (!column.checkable()) {
-                    targets.stream().filter(target -> target.columns().contains(column.label())).forEach(target ->
-                            keep.putIfAbsent(target, "column " + column.label() + " cannot be checked"));
+                    targets.forEach(target -> keep.putIfAbsent(target, "column " + column.label()
+                            + " cannot be checked"));
                 }
             }
         }

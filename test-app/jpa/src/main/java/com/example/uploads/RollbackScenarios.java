@@ -27,7 +27,16 @@ final class RollbackScenarios {
         app.persist(new Document("committed", app.store("rollback/committed.txt")));
         Document updated = app.persist(new Document("updated", app.store("rollback/old.txt")));
         app.store("rollback/new.txt");
+        // On disk long before the transaction, which only assigns it: not its upload.
+        String existing = app.store("rollback/default.png");
+        try {
+            java.nio.file.Files.setLastModifiedTime(app.root.resolve(existing), java.nio.file.attribute.FileTime
+                    .fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         rollback(app, em -> {
+            em.persist(new Document("default", existing));
             em.persist(new Document("inserted", app.store("rollback/inserted.txt")));
             em.persist(new Dossier("dossier", new Dossier.Scan(app.store("rollback/scan.pdf"), "scan",
                     new Dossier.Preview(Path.of(app.store("rollback/preview.png"))))));

@@ -24,7 +24,7 @@ class ManagementIT {
         assertEquals("3000", result.mbean("Released"));
         assertEquals("3000", result.mbean("Deleted"));
         assertEquals("0", result.mbean("Pending"));
-        assertEquals("{changed_since_released=0, still_referenced=0, unchecked=0}", result.mbean("KeptByReason"));
+        assertEquals("{changed_since_released=0, existed_before=0, still_referenced=0, unchecked=0}", result.mbean("KeptByReason"));
         assertTrue(result.mbean("WatchedAttributes").startsWith("{uploads=[Article.cover.path, Article.creditsFile, "),
                 result.mbean("WatchedAttributes"));
         assertTrue(result.mbean("Journaled").equals("3000"), "the default file journal holds each released value");
@@ -34,7 +34,7 @@ class ManagementIT {
     void filesKeptBecauseARowStillNamesThemAreCountedByThatReason() throws Exception {
         AgentRun.Result result = AgentRun.in(root).mbean().scenario("converted").succeeded();
         assertEquals("2", result.mbean("Kept"));
-        assertEquals("{changed_since_released=0, still_referenced=2, unchecked=0}", result.mbean("KeptByReason"));
+        assertEquals("{changed_since_released=0, existed_before=0, still_referenced=2, unchecked=0}", result.mbean("KeptByReason"));
         assertEquals(result.mbean("Released"), String.valueOf(result.summary("released")));
     }
 

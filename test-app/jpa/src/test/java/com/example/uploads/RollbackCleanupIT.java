@@ -24,13 +24,17 @@ class RollbackCleanupIT {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "1s")
                 .mbean().scenario("rollback-uploads", WAIT).succeeded();
         result.assertLogged("rollback/inserted.txt (Document.filePath written by a rolled-back transaction)");
-        // The four files the rolled-back transaction wrote, as the MBean counts them.
-        assertEquals("4", result.mbean("RolledBack"));
+        // The five files the rolled-back transaction wrote, as the MBean counts them.
+        assertEquals("5", result.mbean("RolledBack"));
+        // One of them was there two hours before: the transaction only assigned it, and no row names it.
+        result.assertLogged("kept rollback/default.png (Document.filePath written by a rolled-back transaction): "
+                + "modified more than an hour before its transaction rolled back, so not an upload of it");
+        assertEquals("1", result.mbean("KeptByReason").replaceAll(".*existed_before=(\\d+).*", "$1"));
         new Folder(root, result)
                 // Inserted, inside an embeddable, and assigned by an update.
                 .deleted("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt")
                 // The file the rolled-back update replaced, and a committed insert's.
-                .kept("rollback/old.txt", "rollback/committed.txt")
+                .kept("rollback/old.txt", "rollback/committed.txt", "rollback/default.png")
                 .deleted("rollback/control-removed.txt");
     }
 
@@ -70,7 +74,7 @@ class RollbackCleanupIT {
     void checksNotDueAtExitAreNotWaitedFor(Database database) throws Exception {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "10m")
                 .scenario("rollback-uploads", "0").succeeded();
-        result.assertLogged("4 file(s) written by rolled-back transactions were not due for their check at exit; "
+        result.assertLogged("5 file(s) written by rolled-back transactions were not due for their check at exit; "
                 + "they stay on disk");
         new Folder(root, result)
                 .kept("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt")
