@@ -59,6 +59,19 @@ public final class StoredReferences {
     }
 
     /**
+     * The key the reference check looks a file up by, among the values it asks the database for: its name,
+     * lower-cased. A file whose key no stored value's {@link #paths} has is one the check finds no row for.
+     */
+    public static String key(Path path) {
+        return Target.key(path);
+    }
+
+    /** How many SessionFactories with file columns were ever built: one more means rows not read yet. */
+    public int factories() {
+        return check.factories().size();
+    }
+
+    /**
      * Why the rows of some SessionFactory with file columns cannot be read in full now, or null when every one
      * can: none is open yet, one is closed, one is multi-tenant (no connection reads every tenant), or a column
      * cannot be checked.

@@ -15,13 +15,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The last step of a sweep: the spooled candidates, batch by batch, through the reference check's exact verdict,
- * right before each batch is reported or deleted, since rows may name them since the walk. A candidate changed
- * within the grace period since the walk, or gone, is skipped; any verdict short of "referenced" or "not
- * referenced" ends the sweep with the rest kept.
+ * The last step of a sweep: each spooled candidate confirmed against the rows as they are now, right before it is
+ * reported or deleted, since rows may name it since the walk. A chunk of candidates at a time, a {@link NamePass}
+ * (one more read of every column) tells which candidates no row can name; the few it cannot clear go through the
+ * reference check itself, batch by batch. A pass holds for a bounded time and while no SessionFactory is added:
+ * then the next pass starts where the last one stopped. A candidate changed within the grace period since the walk,
+ * or gone, is skipped; any verdict short of "referenced" or "not referenced" ends the sweep with the rest kept.
  */
 final class Confirmation {
-    /** What is done with each orphan that the exact check confirms. */
+    /** What is done with each orphan that the rows were just read for. */
     interface Orphan {
         void accept(Path file, Spool.Candidate candidate) throws IOException;
     }
@@ -32,70 +34,126 @@ final class Confirmation {
     private final BooleanSupplier stopped;
     private final int batch;
     private final long youngerThan;
+    private final Sweep.Limits limits;
     /** Deleted so far, for the message of a sweep that ends early. */
     private final LongSupplier deleted;
-    long referencedSinceWalk;
-    long changedSinceWalk;
+    private long passes;
+    private long checkedExactly;
+    private long referencedSinceWalk;
+    private long changedSinceWalk;
 
     Confirmation(StoredReferences references, List<Path> roots, List<Path> realRoots, BooleanSupplier stopped,
-                 int batch, long youngerThan, LongSupplier deleted) {
+                 int batch, long youngerThan, Sweep.Limits limits, LongSupplier deleted) {
         this.references = references;
         this.roots = roots;
         this.realRoots = realRoots;
         this.stopped = stopped;
         this.batch = batch;
         this.youngerThan = youngerThan;
+        this.limits = limits;
         this.deleted = deleted;
     }
 
-    /** Feeds {@code orphan} the candidates that no row names now, and that are still old enough, batch by batch. */
+    /** Feeds {@code orphan} the candidates that no row names now, and that are still old enough. */
     void confirmed(Spool spool, Orphan orphan) throws Sweep.Stop, IOException {
-        Map<Path, Spool.Candidate> pending = new LinkedHashMap<>();
+        long next = 0;
+        while (next < spool.count()) {
+            next = chunk(spool, next, orphan);
+        }
+    }
+
+    /** One pass, and the candidates it holds for; where the next pass starts. */
+    private long chunk(Spool spool, long from, Orphan orphan) throws Sweep.Stop, IOException {
+        NamePass pass;
+        try {
+            pass = NamePass.read(references, spool, from, limits.chunk());
+        } catch (StoredReferences.Unreadable e) {
+            throw aborted(e.getMessage());
+        }
+        passes++;
+        int factories = references.factories();
+        long until = System.nanoTime() + limits.passHoldsNanos();
+        Map<Path, Spool.Candidate> named = new LinkedHashMap<>();
+        long[] next = {from};
         Sweep.Stop[] stop = new Sweep.Stop[1];
-        spool.readAll(candidate -> {
-            if (stop[0] == null) {
-                pending.put(roots.get(candidate.root()).resolve(candidate.relative()), candidate);
-                if (pending.size() >= batch) {
-                    stop[0] = confirm(pending, orphan);
+        spool.read(from, candidate -> {
+            if (next[0] > from && (next[0] - from == pass.candidates() || System.nanoTime() - until > 0
+                    || references.factories() != factories)) {
+                return false;
+            }
+            next[0]++;
+            Path file = roots.get(candidate.root()).resolve(candidate.relative());
+            if (pass.mayBeNamed(candidate)) {
+                named.put(file, candidate);
+                stop[0] = named.size() < batch ? null : check(named, orphan);
+            } else {
+                stop[0] = stoppedOrUnreadable();
+                if (stop[0] == null && !changed(real(candidate))) {
+                    orphan.accept(file, candidate);
                 }
             }
+            return stop[0] == null;
         });
         if (stop[0] == null) {
-            stop[0] = confirm(pending, orphan);
+            stop[0] = check(named, orphan);
         }
         if (stop[0] != null) {
             throw stop[0];
         }
+        return next[0];
     }
 
-    private Sweep.Stop confirm(Map<Path, Spool.Candidate> pending, Orphan orphan) throws IOException {
-        if (pending.isEmpty() || stopped.getAsBoolean()) {
-            pending.clear();
-            return stopped.getAsBoolean() ? new Sweep.Stop("sweep stopped: the JVM is exiting; the rest is kept")
-                    : null;
+    /** The candidates some value may name, through the reference check's exact verdict. */
+    private Sweep.Stop check(Map<Path, Spool.Candidate> named, Orphan orphan) throws IOException {
+        if (named.isEmpty()) {
+            return null;
         }
         Map<Path, Path> files = new LinkedHashMap<>();
-        pending.forEach((file, candidate) -> files.put(file, realRoots.get(candidate.root())
-                .resolve(candidate.relative())));
+        named.forEach((file, candidate) -> files.put(file, real(candidate)));
         Set<Path> referenced;
         try {
             referenced = references.referenced(files);
         } catch (StoredReferences.Unreadable e) {
-            return new Sweep.Stop("sweep aborted: " + e.getMessage() + "; the remaining files are kept ("
-                    + deleted.getAsLong() + " deleted before)");
+            return aborted(e.getMessage());
         }
+        checkedExactly += named.size();
         referencedSinceWalk += referenced.size();
-        for (Map.Entry<Path, Spool.Candidate> entry : pending.entrySet()) {
-            if (stopped.getAsBoolean()) {
-                return new Sweep.Stop("sweep stopped: the JVM is exiting; the rest is kept (" + deleted.getAsLong()
-                        + " deleted)");
+        for (Map.Entry<Path, Spool.Candidate> entry : named.entrySet()) {
+            Sweep.Stop stop = stoppedOrUnreadable();
+            if (stop != null) {
+                return stop;
             }
             if (!referenced.contains(entry.getKey()) && !changed(files.get(entry.getKey()))) {
                 orphan.accept(entry.getKey(), entry.getValue());
             }
         }
-        pending.clear();
+        named.clear();
         return null;
+    }
+
+    /** What confirming the candidates took and found, for the sweep's outcome line. */
+    String summary() {
+        return passes + " confirming read(s) of the columns, " + checkedExactly + " candidate(s) checked exactly, "
+                + referencedSinceWalk + " referenced after all, " + changedSinceWalk + " changed since the walk";
+    }
+
+    /** Exiting, or some SessionFactory closed or gave up a column since the pass: its rows were not read. */
+    private Sweep.Stop stoppedOrUnreadable() {
+        if (stopped.getAsBoolean()) {
+            return new Sweep.Stop("sweep stopped: the JVM is exiting; the rest is kept (" + deleted.getAsLong()
+                    + " deleted)");
+        }
+        String notReadable = references.notReadable();
+        return notReadable == null ? null : aborted(notReadable);
+    }
+
+    private Sweep.Stop aborted(String why) {
+        return new Sweep.Stop("sweep aborted: " + why + "; the remaining files are kept ("
+                + deleted.getAsLong() + " deleted before)");
+    }
+
+    private Path real(Spool.Candidate candidate) {
+        return realRoots.get(candidate.root()).resolve(candidate.relative());
     }
 
     /** Gone since the walk, or changed within the grace period: it is not the file that was found orphaned. */

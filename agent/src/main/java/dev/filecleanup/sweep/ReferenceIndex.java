@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every path that some row references, read once from every reference column and kept as a {@link ReferenceFilter}
+ * Every path that some row references, read once from every reference column and kept as a {@link BloomFilter}
  * of file paths. A stored value counts under each path the reference check would compare: as it is spelled once
  * normalised, and as the file under the root's real path (so that a root reached through a symbolic link, or
  * another link to it, still counts). Only values outside every root cost a look at the disk, for the real path
@@ -22,7 +22,7 @@ final class ReferenceIndex {
     private final StoredReferences references;
     private final List<Path> roots = new ArrayList<>();
     private final List<Path> realRoots = new ArrayList<>();
-    private final ReferenceFilter filter;
+    private final BloomFilter filter;
     private final Map<Path, Path> folders = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Path> eldest) {
@@ -40,7 +40,7 @@ final class ReferenceIndex {
             }
         }
         // A value counts about twice: as spelled, and under the root's real path.
-        this.filter = new ReferenceFilter(values * 2);
+        this.filter = new BloomFilter(values * 2);
     }
 
     /** Reads every reference column: one count and one full read each. */
@@ -68,7 +68,7 @@ final class ReferenceIndex {
         return filter.mightContain(lexical.toString()) || filter.mightContain(real.toString());
     }
 
-    ReferenceFilter filter() {
+    BloomFilter filter() {
         return filter;
     }
 

@@ -41,20 +41,27 @@ final class Spool implements AutoCloseable {
         return count;
     }
 
-    /** What a caller does with each candidate read back. */
+    /** What a caller does with each candidate read back; false when it wants no more. */
     interface Reader {
-        void accept(Candidate candidate) throws IOException;
+        boolean accept(Candidate candidate) throws IOException;
     }
 
-    /** Reads every candidate back, in the order they were added. */
-    void readAll(Reader reader) throws IOException {
+    /**
+     * Reads the candidates back in the order they were added, from the {@code from}-th (counted from 0), while
+     * {@code reader} wants more. The spool can be read any number of times once the walk is done.
+     */
+    void read(long from, Reader reader) throws IOException {
         out.close();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (long i = 0; i < count; i++) {
                 int root = in.readInt();
                 long size = in.readLong();
                 long modified = in.readLong();
-                reader.accept(new Candidate(root, in.readUTF(), size, modified));
+                if (i < from) {
+                    in.skipNBytes(in.readUnsignedShort());
+                } else if (!reader.accept(new Candidate(root, in.readUTF(), size, modified))) {
+                    return;
+                }
             }
         } catch (EOFException e) {
             throw new IOException("the spool " + file + " ends early", e);

@@ -16,10 +16,18 @@ import java.util.function.BooleanSupplier;
 /**
  * One sweep, in three steps, each of which may end it with every file kept. It reads every reference column once
  * into a {@link ReferenceIndex}; walks every root, spooling the files that no row names and that are older than the
- * grace period; and then takes the candidates through the reference check's exact verdict ({@link Confirmation}),
- * right before it reports or deletes them. Its outcome is one line.
+ * grace period; and then confirms the candidates against the rows as they are right before it reports or deletes
+ * them ({@link Confirmation}). Its outcome is one line.
  */
 final class Sweep {
+    /**
+     * How many candidates one confirming pass over the columns covers at most (its two filters take 16 bits per
+     * candidate each), and for how long after it was read it holds.
+     */
+    record Limits(int chunk, long passHoldsNanos) {
+        static final Limits DEFAULT = new Limits(1_000_000, 60_000_000_000L);
+    }
+
     /** Why a sweep ends early; its message is the outcome line. */
     static final class Stop extends Exception {
         Stop(String message) {
@@ -35,13 +43,19 @@ final class Sweep {
     private final List<Path> realRoots = new ArrayList<>();
     private final List<RootWalk> walks = new ArrayList<>();
     private final int batch;
+    private final Limits limits;
     private Confirmation confirmation;
     private long deleted;
     private long notDeleted;
     private long failed;
 
     Sweep(SweepSetting setting, StoredReferences references, BooleanSupplier stopped) {
+        this(setting, references, stopped, Limits.DEFAULT);
+    }
+
+    Sweep(SweepSetting setting, StoredReferences references, BooleanSupplier stopped, Limits limits) {
         this.setting = setting;
+        this.limits = limits;
         this.references = references;
         this.stopped = stopped;
         this.throttle = new Throttle(setting.rate(), stopped);
@@ -73,22 +87,9 @@ final class Sweep {
 
     private String locked() throws Stop, IOException {
         Instant started = Instant.now();
-        ReferenceIndex index;
-        try {
-            index = ReferenceIndex.read(references);
-        } catch (StoredReferences.Unreadable e) {
-            throw new Stop("sweep aborted: " + e.getMessage() + "; every file is kept");
-        }
         long youngerThan = started.toEpochMilli() - setting.minAge().toMillis();
         try (Spool spool = new Spool(setting.reports())) {
-            for (int i = 0; i < roots.size(); i++) {
-                Set<Path> others = new HashSet<>(realRoots);
-                others.remove(realRoots.get(i));
-                RootWalk walk = new RootWalk(i, roots.get(i), realRoots.get(i), others, setting.exclude(),
-                        youngerThan, index, throttle, spool, stopped);
-                walks.add(walk);
-                walk.walk();
-            }
+            String filtered = walk(youngerThan, spool);
             if (stopped.getAsBoolean()) {
                 throw new Stop("sweep stopped: the JVM is exiting; every file is kept");
             }
@@ -97,11 +98,35 @@ final class Sweep {
                 throw new Stop("sweep refused: " + unreferenced + " (the wrong database?); nothing is deleted. "
                         + "filecleanup.sweep.force=true deletes them anyway");
             }
-            confirmation = new Confirmation(references, roots, realRoots, stopped, batch, youngerThan,
+            confirmation = new Confirmation(references, roots, realRoots, stopped, batch, youngerThan, limits,
                     () -> deleted);
             String outcome = setting.mode() == SweepSetting.Mode.REPORT ? report(spool, started) : delete(spool);
-            return (unreferenced.isEmpty() ? "" : "warning, " + unreferenced + "; ") + outcome + "; " + counts(index);
+            return (unreferenced.isEmpty() ? "" : "warning, " + unreferenced + "; ") + outcome + "; "
+                    + new WalkTotals(walks).summary(setting.minAge()) + "; " + confirmation.summary() + "; " + filtered;
         }
+    }
+
+    /**
+     * Reads the rows into a filter and walks every root against it; what the filter held. The filter is dropped
+     * once the walk is done: what follows reads the rows again.
+     */
+    private String walk(long youngerThan, Spool spool) throws Stop, IOException {
+        ReferenceIndex index;
+        try {
+            index = ReferenceIndex.read(references);
+        } catch (StoredReferences.Unreadable e) {
+            throw new Stop("sweep aborted: " + e.getMessage() + "; every file is kept");
+        }
+        for (int i = 0; i < roots.size(); i++) {
+            Set<Path> others = new HashSet<>(realRoots);
+            others.remove(realRoots.get(i));
+            RootWalk walk = new RootWalk(i, roots.get(i), realRoots.get(i), others, setting.exclude(),
+                    youngerThan, index, throttle, spool, stopped);
+            walks.add(walk);
+            walk.walk();
+        }
+        return index.filter().added() + " referenced path(s) in a filter of " + index.filter().bytes() / 1024
+                + " KiB";
     }
 
     /**
@@ -149,33 +174,5 @@ final class Sweep {
         });
         return "sweep deleted " + deleted + " orphan(s)" + (failed > 0 ? ", " + failed + " could not be deleted" : "")
                 + (notDeleted > 0 ? ", " + notDeleted + " refused or left by a dry run" : "");
-    }
-
-    private String counts(ReferenceIndex index) {
-        long files = 0;
-        long referenced = 0;
-        long excluded = 0;
-        long folders = 0;
-        long young = 0;
-        long notRegular = 0;
-        long unreadable = 0;
-        long candidates = 0;
-        for (RootWalk walk : walks) {
-            files += walk.files;
-            referenced += walk.referenced;
-            excluded += walk.excluded;
-            folders += walk.excludedFolders;
-            young += walk.young;
-            notRegular += walk.notRegular;
-            unreadable += walk.unreadable;
-            candidates += walk.candidates;
-        }
-        return files + " file(s) in " + roots.size() + " root(s): " + referenced + " referenced, " + young
-                + " younger than " + setting.minAge() + ", " + candidates + " orphan candidate(s) ("
-                + confirmation.referencedSinceWalk + " referenced after all, " + confirmation.changedSinceWalk
-                + " changed since); " + excluded + " file(s) and " + folders + " folder(s) excluded, " + notRegular
-                + " links or other non-regular files skipped" + (unreadable > 0 ? ", " + unreadable + " unreadable"
-                : "") + "; " + index.filter().added() + " referenced path(s) in a filter of "
-                + index.filter().bytes() / 1024 + " KiB";
     }
 }

@@ -28,7 +28,7 @@ class SweepUnitsTest {
 
     @Test
     void theFilterFindsEveryPathAddedAndFewOthers() {
-        ReferenceFilter filter = new ReferenceFilter(100_000);
+        BloomFilter filter = new BloomFilter(100_000);
         for (int i = 0; i < 100_000; i++) {
             filter.add("/srv/uploads/" + i + "/original.jpg");
         }
@@ -45,8 +45,8 @@ class SweepUnitsTest {
 
     @Test
     void theFilterHasABoundWhateverTheRows() {
-        assertEquals(ReferenceFilter.MIN_BITS / 8, new ReferenceFilter(0).bytes());
-        assertEquals(ReferenceFilter.MAX_BITS / 8, new ReferenceFilter(1_000_000_000L).bytes());
+        assertEquals(BloomFilter.MIN_BITS / 8, new BloomFilter(0).bytes());
+        assertEquals(BloomFilter.MAX_BITS / 8, new BloomFilter(1_000_000_000L).bytes());
     }
 
     @Test
@@ -72,7 +72,7 @@ class SweepUnitsTest {
                     System.currentTimeMillis() + 60_000, index, new Throttle(1_000_000, () -> false), spool,
                     () -> false);
             walk.walk();
-            spool.readAll(candidate -> candidates.add(candidate.relative()));
+            spool.read(0, candidate -> candidates.add(candidate.relative()));
         }
         assertEquals(List.of("docs/orphan.pdf"), candidates);
         assertEquals(1, walk.referenced);
