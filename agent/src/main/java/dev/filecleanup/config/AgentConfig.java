@@ -55,8 +55,8 @@ public final class AgentConfig {
         this.excludes = parse.selectors(ConfigOption.EXCLUDE);
         this.dryRun = parse.bool(ConfigOption.DRY_RUN);
         this.shutdownTimeout = parse.seconds(ConfigOption.SHUTDOWN_TIMEOUT);
-        this.logLevel = parse.logLevel(ConfigOption.LOG_LEVEL);
-        this.log = parse.logMode(ConfigOption.LOG);
+        this.logLevel = parse.oneOf(ConfigOption.LOG_LEVEL, List.of("error", "warn", "info", "debug", "trace", "off"));
+        this.log = parse.oneOf(ConfigOption.LOG, List.of("stderr", "application", "none"));
         Path home = Path.of(sources.userHome()).toAbsolutePath();
         this.journal = parse.journal(roots, home);
         this.replayDelay = parse.duration(ConfigOption.JOURNAL_REPLAY_DELAY);

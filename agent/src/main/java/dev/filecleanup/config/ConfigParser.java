@@ -13,8 +13,6 @@ import java.util.Locale;
  * every mistake at once.
  */
 final class ConfigParser {
-    private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
-    private static final List<String> LOG_MODES = List.of("stderr", "application", "none");
 
     private final ConfigSources sources;
     private final List<String> problems;
@@ -98,21 +96,13 @@ final class ConfigParser {
         return raw.isEmpty() || "off".equalsIgnoreCase(raw) ? null : duration(option);
     }
 
-    String logMode(ConfigOption option) {
-        String mode = sources.value(option).toLowerCase(Locale.ROOT);
-        if (LOG_MODES.contains(mode)) {
-            return mode;
+    /** The value, lower-cased, when it is one of {@code allowed}; else the mistake is recorded and the default used. */
+    String oneOf(ConfigOption option, List<String> allowed) {
+        String value = sources.value(option).trim().toLowerCase(Locale.ROOT);
+        if (allowed.contains(value)) {
+            return value;
         }
-        invalid(option, String.join(", ", LOG_MODES));
-        return option.defaultValue();
-    }
-
-    String logLevel(ConfigOption option) {
-        String level = sources.value(option).toLowerCase(Locale.ROOT);
-        if (LOG_LEVELS.contains(level)) {
-            return level;
-        }
-        invalid(option, String.join(", ", LOG_LEVELS));
+        invalid(option, String.join(", ", allowed));
         return option.defaultValue();
     }
 

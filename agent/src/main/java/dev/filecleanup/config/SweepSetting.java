@@ -37,25 +37,9 @@ public final class SweepSetting {
     }
 
     static SweepSetting parse(ConfigParser parse, List<Path> roots, Path home) {
-        Mode mode;
-        switch (parse.text(ConfigOption.SWEEP).toLowerCase(Locale.ROOT)) {
-            case "off":
-                mode = Mode.OFF;
-                break;
-            case "report":
-                mode = Mode.REPORT;
-                break;
-            case "delete":
-                mode = Mode.DELETE;
-                break;
-            default:
-                parse.invalid(ConfigOption.SWEEP, "off, report or delete");
-                mode = Mode.OFF;
-        }
-        String at = parse.text(ConfigOption.SWEEP_AT).toLowerCase(Locale.ROOT);
-        if (!at.equals("startup") && !at.equals("none")) {
-            parse.invalid(ConfigOption.SWEEP_AT, "startup or none");
-        }
+        Mode mode = Mode.valueOf(parse.oneOf(ConfigOption.SWEEP, List.of("off", "report", "delete"))
+                .toUpperCase(Locale.ROOT));
+        boolean atStartup = parse.oneOf(ConfigOption.SWEEP_AT, List.of("startup", "none")).equals("startup");
         Duration every = null;
         if (!parse.text(ConfigOption.SWEEP_EVERY).isEmpty()) {
             every = parse.duration(ConfigOption.SWEEP_EVERY);
@@ -82,7 +66,7 @@ public final class SweepSetting {
         boolean force = parse.bool(ConfigOption.SWEEP_FORCE);
         // Looked at only when a sweep may run: premain of an agent without one touches no file for it.
         Path reports = mode == Mode.OFF ? null : reports(parse, roots, home);
-        return new SweepSetting(mode, at.equals("startup"), every, minAge, List.copyOf(exclude), rate, force,
+        return new SweepSetting(mode, atStartup, every, minAge, List.copyOf(exclude), rate, force,
                 reports);
     }
 

@@ -4,6 +4,9 @@ import dev.filecleanup.Log;
 import dev.filecleanup.cleanup.StoredReferences;
 import dev.filecleanup.config.SweepSetting;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -119,10 +122,13 @@ public final class Sweeper {
         if (!running.compareAndSet(false, true)) {
             return "sweep skipped: a sweep is running in this JVM";
         }
-        String outcome = sweepOnce(why);
-        last = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + outcome;
-        running.set(false);
-        return outcome;
+        try {
+            String outcome = sweepOnce(why);
+            last = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + outcome;
+            return outcome;
+        } finally {
+            running.set(false);
+        }
     }
 
     private String sweepOnce(String why) {
@@ -130,7 +136,7 @@ public final class Sweeper {
         try {
             int run = ++runs;
             Log.info("sweep #{} ({}, {}) started: roots {}, files older than {}{}, {} files/s at most", run, why,
-                    setting.mode().name().toLowerCase(java.util.Locale.ROOT), references.roots(), setting.minAge(),
+                    setting.mode().name().toLowerCase(Locale.ROOT), references.roots(), setting.minAge(),
                     setting.exclude().isEmpty() ? "" : ", excluding " + setting.exclude(), setting.rate());
             String outcome = new Sweep(setting, references, () -> stopping).run();
             outcome = outcome + "; " + (System.nanoTime() - started) / 1_000_000 + " ms";
