@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -63,21 +62,20 @@ final class SweepLock implements AutoCloseable {
     private void lock(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        // Closed with the others from here on, whatever fails: take() closes a lock it cannot complete.
+        channels.add(channel);
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
         }
         if (lock == null) {
-            String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
-            channel.close();
-            throw new IOException("another sweep holds " + file + (holder.isEmpty() ? "" : " (" + holder + ")"));
+            ByteBuffer holder = ByteBuffer.allocate(512);
+            channel.read(holder, 0);
+            String who = new String(holder.array(), 0, holder.position(), StandardCharsets.UTF_8).trim();
+            throw new IOException("another sweep holds " + file + (who.isEmpty() ? "" : " (" + who + ")"));
         }
-        channels.add(channel);
         channel.truncate(0);
         String host = System.getenv("HOSTNAME");
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + (host == null ? "" : " on " + host)
