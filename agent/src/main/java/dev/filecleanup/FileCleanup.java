@@ -50,7 +50,7 @@ final class FileCleanup implements AgentState {
         this.transactions = new SessionTransactions(journal, queue::submit,
                 rollbackCleanup ? this::rolledBack : null);
         this.rollbackChecks = rollbackCleanup ? new RollbackChecks(config.rollbackCleanup(), config.queueCapacity(),
-                queue::submitRolledBack, counters, transactions::writtenInProgress) : null;
+                queue::submitRolledBack, counters, config.roots(), transactions::writtenInProgress) : null;
         this.routes = new CaptureRoutes(transactions, rollbackChecks != null);
         this.sweeper = new Sweeper(config.sweep(), queue.references(), config.replayDelay());
     }

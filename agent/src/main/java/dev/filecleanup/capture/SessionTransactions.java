@@ -4,7 +4,9 @@ import com.blogspot.mydailyjava.weaklockfree.WeakConcurrentMap;
 import dev.filecleanup.Log;
 import dev.filecleanup.journal.Journal;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Holds each session's released values until its transaction completes, then hands a commit's values over and
@@ -112,12 +114,12 @@ public final class SessionTransactions {
     }
 
     /**
-     * Whether a transaction still in progress in this JVM wrote {@code value}: a retry of a rolled-back one that
-     * reuses its file, which its rows will hold once it commits.
+     * Whether a transaction still in progress in this JVM wrote a value that {@code sameFile} accepts: a retry of a
+     * rolled-back one that reuses its file, which its rows will hold once it commits.
      */
-    public boolean writtenInProgress(String value) {
-        for (java.util.Map.Entry<Object, TransactionFiles> entry : pending) {
-            if (entry.getValue().wrote(value)) {
+    public boolean writtenInProgress(Predicate<String> sameFile) {
+        for (Map.Entry<Object, TransactionFiles> entry : pending) {
+            if (entry.getValue().wrote(sameFile)) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The values released by one session's current transaction, and with rollback cleanup those it wrote; the first
@@ -33,9 +34,16 @@ final class TransactionFiles {
         return written == null ? List.of() : new ArrayList<>(written.values());
     }
 
-    /** Whether this transaction wrote {@code value}, as an insert or update spelled it. */
-    synchronized boolean wrote(String value) {
-        return written != null && written.containsKey(value);
+    /** Whether this transaction wrote a value that {@code sameFile} accepts, as an insert or update spelled it. */
+    synchronized boolean wrote(Predicate<String> sameFile) {
+        if (written != null) {
+            for (String value : written.keySet()) {
+                if (sameFile.test(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     synchronized List<ReleasedFile> snapshot() {

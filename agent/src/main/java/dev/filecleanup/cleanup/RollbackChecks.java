@@ -2,6 +2,9 @@ package dev.filecleanup.cleanup;
 
 import dev.filecleanup.Log;
 import dev.filecleanup.capture.ReleasedFile;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,8 +26,9 @@ public final class RollbackChecks {
     /** {@link DeletionQueue#submitRolledBack}: the files, and when their transaction ended. */
     private final BiConsumer<List<ReleasedFile>, Long> queue;
     private final Counters counters;
-    /** A value that a transaction still in progress in this JVM also wrote: its retry. */
-    private final Predicate<String> writtenInProgress;
+    /** Whether a transaction still in progress in this JVM wrote a value naming a given file: its retry. */
+    private final Predicate<Predicate<String>> writtenInProgress;
+    private final StorageRoots roots;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int held;
     private boolean full;
@@ -34,7 +38,8 @@ public final class RollbackChecks {
     }
 
     public RollbackChecks(Duration delay, int capacity, BiConsumer<List<ReleasedFile>, Long> queue, Counters counters,
-                          Predicate<String> writtenInProgress) {
+                          List<Path> roots, Predicate<Predicate<String>> writtenInProgress) {
+        this.roots = new StorageRoots(roots);
         this.delayNanos = delay.toNanos();
         this.capacity = capacity;
         this.queue = queue;
@@ -132,7 +137,7 @@ public final class RollbackChecks {
         for (Waiting entry : due) {
             List<ReleasedFile> files = new ArrayList<>();
             for (ReleasedFile file : entry.files()) {
-                if (writtenInProgress.test(file.value())) {
+                if (writtenInProgress.test(sameFile(file.value()))) {
                     Log.info("not checking {} ({}): a transaction in progress wrote it again, and its outcome "
                             + "decides", file.value(), file.origin());
                 } else {
@@ -142,6 +147,41 @@ public final class RollbackChecks {
             if (!files.isEmpty()) {
                 queue.accept(files, entry.rolledBackAt());
             }
+        }
+    }
+
+    /**
+     * Whether a value names the file that {@code value} names: spelled alike once normalised, or the same file by
+     * real path (a link on the way). A value that names no path counts as it is spelled.
+     */
+    private Predicate<String> sameFile(String value) {
+        Path file = roots.lexical(value);
+        if (file == null) {
+            return value::equals;
+        }
+        String key = Target.key(file);
+        return other -> {
+            Path path = roots.lexical(other);
+            if (path == null || !Target.key(path).equals(key)) {
+                return false;
+            }
+            if (path.equals(file)) {
+                return true;
+            }
+            Path real = real(path);
+            Path realFile = real(file);
+            return real == null || realFile == null || real.equals(realFile);
+        };
+    }
+
+    /** The real path; the path itself when nothing is there yet; null when it cannot be told: the same file then. */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (NoSuchFileException e) {
+            return path;
+        } catch (IOException | SecurityException e) {
+            return null;
         }
     }
 }

@@ -23,13 +23,13 @@ class SessionTransactionsTest {
         withRollbackCleanup.record(session, released("old.txt"));
         withRollbackCleanup.record(session, written("new.txt"));
         withRollbackCleanup.record(other, written("retry.txt"));
-        assertEquals(true, withRollbackCleanup.writtenInProgress("new.txt"));
-        assertEquals(true, withRollbackCleanup.writtenInProgress("retry.txt"));
-        assertEquals(false, withRollbackCleanup.writtenInProgress("old.txt"));
+        assertEquals(true, withRollbackCleanup.writtenInProgress("new.txt"::equals));
+        assertEquals(true, withRollbackCleanup.writtenInProgress("retry.txt"::equals));
+        assertEquals(false, withRollbackCleanup.writtenInProgress("old.txt"::equals));
         withRollbackCleanup.completed(session, false);
         assertEquals(List.of(List.of(written("new.txt"))), rolledBack);
         assertEquals(List.of(), handedOver);
-        assertEquals(false, withRollbackCleanup.writtenInProgress("new.txt"));
+        assertEquals(false, withRollbackCleanup.writtenInProgress("new.txt"::equals));
 
         // A commit that only wrote hands nothing over, to either side.
         withRollbackCleanup.completed(other, true);

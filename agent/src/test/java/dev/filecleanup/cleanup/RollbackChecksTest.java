@@ -4,21 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filecleanup.capture.ReleasedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RollbackChecksTest {
     private final List<List<ReleasedFile>> handed = new CopyOnWriteArrayList<>();
     private final List<Long> rolledBackAt = new CopyOnWriteArrayList<>();
     private final Counters counters = new Counters();
 
+    @TempDir
+    Path root;
+
     private RollbackChecks checks(Duration delay, int capacity, String inProgress) {
         return new RollbackChecks(delay, capacity, (files, at) -> {
             handed.add(files);
             rolledBackAt.add(at);
-        }, counters, inProgress::equals);
+        }, counters, List.of(root), sameFile -> sameFile.test(inProgress));
     }
 
     @Test
@@ -67,6 +73,21 @@ class RollbackChecksTest {
         checks.rolledBack(List.of(written("retry.txt"), written("lost.txt")));
         awaitHanded(1);
         assertEquals(List.of(List.of(written("lost.txt"))), handed);
+    }
+
+    /** The retry may spell the file otherwise, or reach it through a linked folder: it is the same file. */
+    @Test
+    void aRetryThatSpellsTheFileOtherwiseIsLeftToItsOutcomeToo() throws Exception {
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/retry.txt"), "upload");
+        Files.createSymbolicLink(root.resolve("linked"), root.resolve("docs"));
+        for (String spelling : List.of("./docs//retry.txt", root + "/linked/retry.txt")) {
+            handed.clear();
+            checks(Duration.ZERO, 10, spelling).rolledBack(List.of(written("docs/retry.txt"),
+                    written("docs/other.txt")));
+            awaitHanded(1);
+            assertEquals(List.of(List.of(written("docs/other.txt"))), handed, spelling);
+        }
     }
 
     private void awaitHanded(int batches) throws InterruptedException {
