@@ -165,7 +165,10 @@ final class CaptureRoutes {
         }
     }
 
-    /** A StatelessSession is about to delete, update or upsert {@code entity}: its row is read first. */
+    /**
+     * A StatelessSession is about to delete, update or upsert {@code entity}: its row is read first. With rollback
+     * cleanup, what an update or upsert assigns is noted too.
+     */
     void statelessWriting(Object session, String entityName, Object entity, boolean deleting) throws Throwable {
         Object factory = StateCapture.factoryOf(session);
         FactoryModel model = factories.get(factory);
@@ -175,7 +178,8 @@ final class CaptureRoutes {
         Object persister = model.states().persister(session, entityName, entity);
         Entity watched = persister == null ? null : entities.get(persister);
         if (watched != null) {
-            state.statelessWriting(session, persister, entity, deleting, watched.slots(), model.states());
+            state.statelessWriting(session, persister, entity, deleting, written && !deleting, watched.slots(),
+                    model.states());
         }
         DatabaseCascades found = cascades.get(factory);
         if (deleting && persister != null && found != null) {

@@ -80,15 +80,20 @@ public final class StateCapture {
     /**
      * A StatelessSession is about to delete ({@code deleting}) or to update or upsert {@code entity}: its SQL runs
      * at once, without actions or loaded state, so the row is read by id first. The entity may be a bare
-     * instance holding only the id; only the row says which files it released.
+     * instance holding only the id; only the row says which files it released. With {@code written} (rollback
+     * cleanup), the values an update or upsert assigns that the row did not hold are noted too.
      */
-    public void statelessWriting(Object session, Object persister, Object entity, boolean deleting, FileSlots slots,
-                                 EntityStates states) throws Throwable {
+    public void statelessWriting(Object session, Object persister, Object entity, boolean deleting, boolean written,
+                                 FileSlots slots, EntityStates states) throws Throwable {
         Object id = states.id(persister, entity, session);
         Object[] row = id == null ? null : states.row(persister, id, session);
+        Object[] values = deleting ? null : states.values(persister, entity);
         if (row != null) {
-            record(null, session, slots, row, deleting ? null : states.values(persister, entity),
+            record(null, session, slots, row, values,
                     deleting ? ReleasedFile.Cause.REMOVED : ReleasedFile.Cause.REPLACED);
+        }
+        if (written && values != null) {
+            record(null, session, slots, values, row, ReleasedFile.Cause.WRITTEN);
         }
     }
 

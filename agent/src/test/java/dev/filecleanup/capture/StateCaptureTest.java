@@ -178,13 +178,28 @@ class StateCaptureTest {
             }
         };
         // The deleted entity is a bare instance that holds nothing but its id.
-        capture.statelessWriting(session, persister, new Object[] {1L, new Object[4]}, true, document, states);
-        capture.statelessWriting(session, persister,
-                new Object[] {2L, new Object[] {"t", "docs/new.pdf", 1, Path.of("kept.png")}}, false, document, states);
-        capture.statelessWriting(session, persister, new Object[] {3L, new Object[4]}, true, document, states);
+        capture.statelessWriting(session, persister, new Object[] {1L, new Object[4]}, true, false, document,
+                states);
+        capture.statelessWriting(session, persister, new Object[] {2L, new Object[] {"t", "docs/new.pdf", 1,
+                Path.of("kept.png")}}, false, false, document, states);
+        capture.statelessWriting(session, persister, new Object[] {3L, new Object[4]}, true, false, document,
+                states);
         transactions.completed(session, true);
         assertEquals(List.of(List.of(released("docs/deleted.pdf", "filePath", ReleasedFile.Cause.REMOVED, null),
                 released("docs/old.pdf", "filePath", ReleasedFile.Cause.REPLACED, null))), handedOver);
+
+        // With rollback cleanup, an update or upsert also notes what it assigns that the row did not hold.
+        List<List<ReleasedFile>> rolledBack = new ArrayList<>();
+        SessionTransactions withRollbackCleanup = new SessionTransactions(Journal.NONE, committed -> { },
+                rolledBack::add);
+        StateCapture noting = new StateCapture(withRollbackCleanup);
+        noting.statelessWriting(session, persister, new Object[] {2L, new Object[] {"t", "docs/new.pdf", 1,
+                Path.of("kept.png")}}, false, true, document, states);
+        noting.statelessWriting(session, persister, new Object[] {9L, new Object[] {"t", "docs/upserted.pdf", 1,
+                null}}, false, true, document, states);
+        withRollbackCleanup.completed(session, false);
+        assertEquals(List.of(List.of(released("docs/new.pdf", "filePath", ReleasedFile.Cause.WRITTEN, null),
+                released("docs/upserted.pdf", "filePath", ReleasedFile.Cause.WRITTEN, null))), rolledBack);
     }
 
     /** Only a row reader: the unloaded delete asks nothing else. */

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 
 /**
  * Uploads whose transaction rolls back: the files their inserts and updates wrote are orphans from the start.
@@ -20,8 +23,8 @@ final class RollbackScenarios {
     }
 
     /**
-     * Rolls back an insert, an insert of files inside an embeddable, and an update; commits an insert and a
-     * removal (the control: the agent works whatever the setting).
+     * Rolls back an insert, an insert of files inside an embeddable, an update, and a StatelessSession update;
+     * commits an insert and a removal (the control: the agent works whatever the setting).
      */
     static void uploads(Uploads app, long wait) {
         app.persist(new Document("committed", app.store("rollback/committed.txt")));
@@ -43,6 +46,13 @@ final class RollbackScenarios {
             em.find(Document.class, updated.id).filePath = "rollback/new.txt";
             em.flush();
         });
+        Document stateless = app.persist(new Document("stateless", app.store("rollback/stateless-old.txt")));
+        try (StatelessSession session = app.emf.unwrap(SessionFactory.class).openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
+            stateless.filePath = app.store("rollback/stateless-new.txt");
+            session.update(stateless);
+            transaction.rollback();
+        }
         Document control = app.persist(new Document("control", app.store("rollback/control-removed.txt")));
         app.run(em -> em.remove(em.find(Document.class, control.id)));
         waitFor(wait);
@@ -50,7 +60,7 @@ final class RollbackScenarios {
 
     /**
      * Retries of rolled-back inserts that reuse their file: one committed at once, one still in progress when the
-     * check comes due; and one rolled-back insert that nothing retries.
+     * check comes due, which spells the path otherwise; and one rolled-back insert that nothing retries.
      */
     static void retries(Uploads app, long wait) {
         rollback(app, em -> {
@@ -62,7 +72,7 @@ final class RollbackScenarios {
         app.persist(new Document("retry", "retry/committed.txt"));
         EntityManager em = app.emf.createEntityManager();
         em.getTransaction().begin();
-        em.persist(new Document("slow retry", "retry/in-progress.txt"));
+        em.persist(new Document("slow retry", "./retry//in-progress.txt"));
         em.flush();
         waitFor(wait);
         em.getTransaction().commit();

@@ -24,17 +24,19 @@ class RollbackCleanupIT {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "1s")
                 .mbean().scenario("rollback-uploads", WAIT).succeeded();
         result.assertLogged("rollback/inserted.txt (Document.filePath written by a rolled-back transaction)");
-        // The five files the rolled-back transaction wrote, as the MBean counts them.
-        assertEquals("5", result.mbean("RolledBack"));
+        // The five files the rolled-back transaction wrote, and the one the StatelessSession's, as the MBean counts.
+        assertEquals("6", result.mbean("RolledBack"));
         // One of them was there two hours before: the transaction only assigned it, and no row names it.
         result.assertLogged("kept rollback/default.png (Document.filePath written by a rolled-back transaction): "
                 + "modified more than an hour before its transaction rolled back, so not an upload of it");
         assertEquals("1", result.mbean("KeptByReason").replaceAll(".*existed_before=(\\d+).*", "$1"));
         new Folder(root, result)
-                // Inserted, inside an embeddable, and assigned by an update.
-                .deleted("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt")
-                // The file the rolled-back update replaced, and a committed insert's.
-                .kept("rollback/old.txt", "rollback/committed.txt", "rollback/default.png")
+                // Inserted, inside an embeddable, and assigned by an update and by a StatelessSession's update.
+                .deleted("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt",
+                        "rollback/stateless-new.txt")
+                // The files the rolled-back updates replaced, and a committed insert's.
+                .kept("rollback/old.txt", "rollback/stateless-old.txt", "rollback/committed.txt",
+                        "rollback/default.png")
                 .deleted("rollback/control-removed.txt");
     }
 
@@ -47,7 +49,8 @@ class RollbackCleanupIT {
         new Folder(root, result)
                 .kept("retry/committed.txt", "retry/in-progress.txt")
                 .deleted("retry/given-up.txt");
-        // Kept by the reference check; and, while the retry is in progress, not even checked.
+        // Kept by the reference check; and, while the retry (which spells the file otherwise) is in progress, not
+        // even checked.
         result.assertLogged("kept retry/committed.txt (Document.filePath written by a rolled-back transaction): "
                 + "still referenced");
         result.assertLogged("not checking retry/in-progress.txt (Document.filePath written by a rolled-back "
@@ -61,10 +64,10 @@ class RollbackCleanupIT {
         AgentRun.Result result = AgentRun.in(root).database(database).debug().scenario("rollback-uploads", "0")
                 .succeeded();
         result.assertNeverMentioned("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png",
-                "rollback/new.txt", "rollback/committed.txt");
+                "rollback/new.txt", "rollback/stateless-new.txt", "rollback/committed.txt");
         new Folder(root, result)
                 .kept("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt",
-                        "rollback/old.txt", "rollback/committed.txt")
+                        "rollback/stateless-new.txt", "rollback/old.txt", "rollback/committed.txt")
                 .deleted("rollback/control-removed.txt");
     }
 
@@ -74,10 +77,11 @@ class RollbackCleanupIT {
     void checksNotDueAtExitAreNotWaitedFor(Database database) throws Exception {
         AgentRun.Result result = AgentRun.in(root).database(database).option("filecleanup.rollbackCleanup", "10m")
                 .scenario("rollback-uploads", "0").succeeded();
-        result.assertLogged("5 file(s) written by rolled-back transactions were not due for their check at exit; "
+        result.assertLogged("6 file(s) written by rolled-back transactions were not due for their check at exit; "
                 + "they stay on disk");
         new Folder(root, result)
-                .kept("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt")
+                .kept("rollback/inserted.txt", "rollback/scan.pdf", "rollback/preview.png", "rollback/new.txt",
+                        "rollback/stateless-new.txt")
                 .deleted("rollback/control-removed.txt");
     }
 }
