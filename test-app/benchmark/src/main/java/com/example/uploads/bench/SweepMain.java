@@ -99,26 +99,31 @@ public final class SweepMain {
         System.gc();
         long liveAfter = heapUsed();
 
-        long left = 0;
+        long wronglyGone = 0;
+        long orphansLeft = 0;
         long gone = 0;
         for (int row = 0; row < files; row++) {
             boolean exists = Files.exists(file(root, row, folderCount));
             gone += exists ? 0 : 1;
-            // Every orphan must be gone, and every referenced file still there.
-            if (row < orphans && !wrongDatabase ? exists : !exists) {
-                left++;
+            if (row < orphans && !wrongDatabase) {
+                orphansLeft += exists ? 1 : 0;
+            } else if (!exists) {
+                wronglyGone++;
             }
         }
         if (wrongDatabase) {
             if (!outcome.startsWith("sweep refused: storage root ") || gone > 0) {
                 ThroughputMain.fail("wrong database: sweep outcome '" + outcome + "', " + gone + " file(s) gone");
             }
-        } else if (!outcome.startsWith("sweep deleted " + orphans + " orphan(s)") || left > 0) {
-            ThroughputMain.fail("sweep outcome '" + outcome + "', " + left + " file(s) wrongly there or gone");
+        } else if (wronglyGone > 0 || !outcome.startsWith("sweep deleted " + (orphans - orphansLeft) + " orphan(s)")
+                // The walk's filter keeps about 1 orphan in 1,700 (its false positives); far more means a fault.
+                || orphansLeft > orphans / 200) {
+            ThroughputMain.fail("sweep outcome '" + outcome + "', " + wronglyGone + " referenced file(s) gone, "
+                    + orphansLeft + " orphan(s) left");
         }
-        System.out.println(String.format(Locale.ROOT, "SWEEP files=%d rows=%d orphans=%d createMillis=%d "
-                        + "insertMillis=%d sweepMillis=%d queries=%d heapPeakMiB=%.1f liveBeforeMiB=%.1f "
-                        + "liveAfterMiB=%.1f maxHeapMiB=%.0f outcome=%s", files, files, orphans, createdMillis,
+        System.out.println(String.format(Locale.ROOT, "SWEEP files=%d rows=%d orphans=%d orphansKept=%d "
+                        + "createMillis=%d insertMillis=%d sweepMillis=%d queries=%d heapPeakMiB=%.1f liveBeforeMiB=%.1f "
+                        + "liveAfterMiB=%.1f maxHeapMiB=%.0f outcome=%s", files, files, orphans, orphansLeft, createdMillis,
                 insertedMillis, sweepMillis, queries, peak[0] / 1048576.0, liveBefore / 1048576.0,
                 liveAfter / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, outcome));
         emf.close();
