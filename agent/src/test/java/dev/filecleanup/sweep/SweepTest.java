@@ -111,23 +111,49 @@ class SweepTest {
                 "the pass holds: the row written since is not read");
     }
 
+    /** A SessionFactory built while the sweep confirms: its rows are read before any further candidate goes. */
+    @Test
+    void aSessionFactoryBuiltDuringTheSweepIsReadFirst() throws Exception {
+        setUp("before", "select 1");
+        files("orphan", 2);
+        H2Model later = new H2Model("later", List.of(), "create table document (file_path varchar(300))",
+                "insert into document values ('" + root.resolve("orphan/orphan1.pdf") + "')");
+        databases.add(later);
+        List<String> accepted = new ArrayList<>();
+        try (Spool spool = spool("orphan/orphan0.pdf", "orphan/orphan1.pdf")) {
+            confirmation(Duration.ofHours(1).toNanos()).confirmed(spool, (file, candidate) -> {
+                accepted.add(root.relativize(file).toString());
+                queue.watch("later", "later", later, List.of(DOCUMENT));
+            });
+        }
+        assertEquals(List.of("orphan/orphan0.pdf"), accepted);
+    }
+
+    private Spool spool(String... relative) throws IOException {
+        Spool spool = new Spool(temp.resolve("spool"));
+        for (String file : relative) {
+            spool.add(new Spool.Candidate(0, file, 1, 0));
+        }
+        return spool;
+    }
+
+    private Confirmation confirmation(long holdsNanos) throws IOException {
+        return new Confirmation(queue.references(), List.of(root), List.of(root.toRealPath()), () -> false, 100,
+                System.currentTimeMillis(), new Sweep.Limits(100, holdsNanos), () -> 0);
+    }
+
     /** Confirms two candidates; accepting the first writes a row that names the second. */
     private List<String> confirm(H2Model database, long holdsNanos) throws Exception {
         List<String> accepted = new ArrayList<>();
-        try (Spool spool = new Spool(temp.resolve("spool"))) {
-            for (String file : List.of("orphan/orphan0.pdf", "orphan/orphan1.pdf")) {
-                spool.add(new Spool.Candidate(0, file, 1, 0));
-            }
-            new Confirmation(queue.references(), List.of(root), List.of(root.toRealPath()), () -> false, 100,
-                    System.currentTimeMillis(), new Sweep.Limits(100, holdsNanos), () -> 0)
-                    .confirmed(spool, (file, candidate) -> {
-                        accepted.add(root.relativize(file).toString());
-                        try {
-                            database.execute("insert into document values ('" + root.resolve("orphan/orphan1.pdf") + "')");
-                        } catch (SQLException e) {
-                            throw new IOException(e);
-                        }
-                    });
+        try (Spool spool = spool("orphan/orphan0.pdf", "orphan/orphan1.pdf")) {
+            confirmation(holdsNanos).confirmed(spool, (file, candidate) -> {
+                accepted.add(root.relativize(file).toString());
+                try {
+                    database.execute("insert into document values ('" + root.resolve("orphan/orphan1.pdf") + "')");
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
         }
         return accepted;
     }
