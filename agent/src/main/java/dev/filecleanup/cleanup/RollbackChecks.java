@@ -2,8 +2,6 @@ package dev.filecleanup.cleanup;
 
 import dev.filecleanup.Log;
 import dev.filecleanup.capture.ReleasedFile;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -168,20 +166,10 @@ public final class RollbackChecks {
             if (path.equals(file)) {
                 return true;
             }
-            Path real = real(path);
-            Path realFile = real(file);
-            return real == null || realFile == null || real.equals(realFile);
+            Path real = SameFile.realPath(path);
+            Path realFile = SameFile.realPath(file);
+            return real == SameFile.UNKNOWN || realFile == SameFile.UNKNOWN
+                    || real != SameFile.MISSING && real.equals(realFile);
         };
-    }
-
-    /** The real path; the path itself when nothing is there yet; null when it cannot be told: the same file then. */
-    private static Path real(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (NoSuchFileException e) {
-            return path;
-        } catch (IOException | SecurityException e) {
-            return null;
-        }
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
  * the answer is yes: keep rather than delete. Real paths are cached for one check.
  */
 final class SameFile {
-    private static final Path MISSING = Path.of("/");
-    private static final Path UNKNOWN = Path.of(".");
+    /** What {@link #realPath} answers when nothing is there, and when it cannot tell. */
+    static final Path MISSING = Path.of("/");
+    static final Path UNKNOWN = Path.of(".");
 
     private final StorageRoots roots;
     private final Map<Path, Path> realPaths = new HashMap<>();
@@ -37,7 +38,7 @@ final class SameFile {
         return real == UNKNOWN || real.equals(target.real());
     }
 
-    private static Path realPath(Path path) {
+    static Path realPath(Path path) {
         try {
             return path.toRealPath();
         } catch (NoSuchFileException e) {
