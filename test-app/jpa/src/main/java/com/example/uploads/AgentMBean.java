@@ -18,6 +18,12 @@ final class AgentMBean {
     static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
     static final ObjectName NAME = name("dev.filecleanup:type=FileCleanup");
     private static final long GRACE_NANOS = Duration.ofSeconds(Long.getLong("testapp.mbean.wait", 5)).toNanos();
+    /**
+     * Without {@code -javaagent}, no agent is there to register the MBean, so it gets no grace: only one attached
+     * later could (LateAttachIT, whose scenario waits for nothing).
+     */
+    private static final boolean NO_AGENT_OPTION = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .noneMatch(argument -> argument.startsWith("-javaagent:"));
     /** Found missing once: no later wait of this JVM gives it a grace again. */
     private static volatile boolean missing;
 
@@ -34,11 +40,12 @@ final class AgentMBean {
         long started = System.nanoTime();
         while (!done.getAsBoolean()) {
             long waited = System.nanoTime() - started;
-            if ((missing || waited > GRACE_NANOS) && !SERVER.isRegistered(NAME)) {
+            if ((NO_AGENT_OPTION || missing || waited > GRACE_NANOS) && !SERVER.isRegistered(NAME)) {
                 if (!missing) {
                     missing = true;
-                    System.out.println("mbean not registered: no " + NAME + " " + GRACE_NANOS / 1_000_000_000
-                            + " s into a wait, so no agent is at work; waits for its work end at once");
+                    System.out.println("mbean not registered: no " + NAME + (NO_AGENT_OPTION
+                            ? " in a JVM without -javaagent" : " " + GRACE_NANOS / 1_000_000_000 + " s into a wait")
+                            + ", so no agent is at work; waits for its work end at once");
                 }
                 return false;
             }
