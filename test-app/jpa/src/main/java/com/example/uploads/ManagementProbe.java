@@ -1,6 +1,5 @@
 package com.example.uploads;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,16 +18,11 @@ final class ManagementProbe {
     }
 
     static void print() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.filecleanup:type=FileCleanup");
-        long deadline = System.nanoTime() + Long.getLong("testapp.mbean.wait", 10) * 1_000_000_000L;
-        while (!server.isRegistered(name)) {
-            if (System.nanoTime() > deadline) {
-                System.out.println("mbean not registered");
-                return;
-            }
-            Thread.sleep(20);
+        if (!AgentMBean.registered()) {
+            return;
         }
+        MBeanServer server = AgentMBean.SERVER;
+        ObjectName name = AgentMBean.NAME;
         System.out.println("mbean drainNow=" + server.invoke(name, "drainNow", null, null));
         if (Boolean.getBoolean("testapp.mbean.sweep")) {
             System.out.println("mbean sweepNow=" + server.invoke(name, "sweepNow", null, null));

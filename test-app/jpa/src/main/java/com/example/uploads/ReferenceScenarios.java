@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -213,13 +214,6 @@ final class ReferenceScenarios {
     }
 
     private static boolean awaitGone(Path file) {
-        for (int i = 0; i < 500 && Files.exists(file); i++) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return !Files.exists(file);
+        return AgentMBean.await(Duration.ofSeconds(10), () -> !Files.exists(file));
     }
 }

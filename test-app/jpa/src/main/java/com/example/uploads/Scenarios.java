@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -329,11 +330,9 @@ public final class Scenarios {
         app.run(em -> em.remove(em.find(Document.class, document.id)));
         long committed = System.nanoTime();
         Path file = app.root.resolve("running/soon.txt");
-        while (Files.exists(file) && System.nanoTime() - committed < 10_000_000_000L) {
-            sleep(20);
-        }
-        System.out.println(Files.exists(file) ? "still present 10 s after commit"
-                : "gone " + (System.nanoTime() - committed) / 1_000_000 + " ms after commit");
+        System.out.println(AgentMBean.await(Duration.ofSeconds(10), () -> !Files.exists(file))
+                ? "gone " + (System.nanoTime() - committed) / 1_000_000 + " ms after commit"
+                : "still present " + (System.nanoTime() - committed) / 1_000_000 + " ms after commit");
     }
 
     /** Commits and exits at once, without closing the EntityManagerFactory. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -22,6 +23,8 @@ final class SweepScenarios {
     /** Files every setup writes; the rows of most setups name the first four, under other spellings. */
     static final String[] FILES = {"a.pdf", "docs/b.pdf", "docs/c.pdf", "avatar.png", "native.pdf",
             "orphan/1.pdf", "docs/orphan.pdf", "tmp/upload.part", "cache/thumb.png"};
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private SweepScenarios() {
     }
@@ -83,47 +86,33 @@ final class SweepScenarios {
 
     private static void await(Path root, String wait) {
         String[] what = wait.split(":", 2);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        if (what[0].equals("sleep")) {
-            sleep(Long.parseLong(what[1]) * 1000);
-            return;
-        }
-        if (what[0].equals("swept")) {
-            // Until the MBean shows a sweep's outcome, whatever it is.
-            try {
-                javax.management.ObjectName name = new javax.management.ObjectName("dev.filecleanup:type=FileCleanup");
-                javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-                while (System.nanoTime() < deadline) {
-                    if (server.isRegistered(name) && !"".equals(server.getAttribute(name, "LastSweep"))) {
-                        System.out.println("waited for a sweep: " + server.getAttribute(name, "LastSweep"));
-                        return;
-                    }
-                    sleep(100);
+        switch (what[0]) {
+            case "sleep" -> sleep(Long.parseLong(what[1]) * 1000);
+            case "mbean" -> {
+                // As an operator would: the MBean's operations, while every unit is open.
+                try {
+                    ManagementProbe.print();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-            } catch (javax.management.JMException e) {
-                throw new IllegalStateException(e);
             }
-            System.out.println("gave up waiting for a sweep");
-            return;
+            // Until the MBean shows a sweep's outcome, whatever it is.
+            case "swept" -> System.out.println(AgentMBean.await(TIMEOUT, SweepScenarios::swept)
+                    ? "waited for a sweep: " + AgentMBean.attribute("LastSweep") : "gave up waiting for a sweep");
+            case "gone" -> say(wait, AgentMBean.await(TIMEOUT,
+                    () -> Stream.of(what[1].split(",")).noneMatch(file -> Files.exists(root.resolve(file)))));
+            case "report" -> say(wait, AgentMBean.await(TIMEOUT, () -> hasReport(Path.of(what[1]))));
+            default -> throw new IllegalArgumentException("unknown wait " + wait);
         }
-        if (what[0].equals("mbean")) {
-            // As an operator would: the MBean's operations, while every unit is open.
-            try {
-                ManagementProbe.print();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return;
-        }
-        while (System.nanoTime() < deadline) {
-            if (what[0].equals("gone") && Stream.of(what[1].split(",")).noneMatch(file -> Files.exists(root.resolve(file)))
-                    || what[0].equals("report") && hasReport(Path.of(what[1]))) {
-                System.out.println("waited for " + wait);
-                return;
-            }
-            sleep(100);
-        }
-        System.out.println("gave up waiting for " + wait);
+    }
+
+    private static boolean swept() {
+        Object lastSweep = AgentMBean.attribute("LastSweep");
+        return lastSweep != null && !"".equals(lastSweep);
+    }
+
+    private static void say(String wait, boolean done) {
+        System.out.println((done ? "waited for " : "gave up waiting for ") + wait);
     }
 
     private static boolean hasReport(Path folder) {

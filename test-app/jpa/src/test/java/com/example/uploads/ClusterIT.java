@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * JVM starts afterwards, as a replacement would. Then no file that committed data stopped naming is left, none
  * that it names is gone, and no file was deleted twice, by whichever node.
  */
+@ResourceLock(Database.SERVERS)
 class ClusterIT {
     private static final long SEED = Long.getLong("testapp.cluster.seed", 20261129L);
     private static final int TRANSACTIONS = 60;

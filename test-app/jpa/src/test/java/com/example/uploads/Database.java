@@ -21,6 +21,12 @@ public enum Database {
     POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""),
     MARIADB("jdbc:mariadb://127.0.0.1:3306/test", "root", "");
 
+    /**
+     * Held by the tests that reach PostgreSQL or MariaDB whatever {@link #selected()} says: they share one database
+     * there, so when the tests run side by side (CI's run without the agent, on H2), these still run one at a time.
+     */
+    static final String SERVERS = "database servers";
+
     private final String url;
     private final String user;
     private final String password;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -121,6 +122,7 @@ class ReferenceIT {
 
     /** The check uses a connection of its own: with a pool of two, the application still gets the second one. */
     @Test
+    @ResourceLock(Database.SERVERS)
     void theCheckNeverTakesTheConnectionTheApplicationNeeds() throws Exception {
         Path root = Files.createDirectories(temp.resolve("uploads"));
         AgentRun.Result result = AgentRun.in(root).database(Database.POSTGRESQL)
@@ -132,6 +134,7 @@ class ReferenceIT {
 
     /** Closing a unit whose rows can still be read afterwards does not wait for a check that does not need it. */
     @Test
+    @ResourceLock(Database.SERVERS)
     void closingAnotherUnitDoesNotWaitForACheck() throws Exception {
         Path root = Files.createDirectories(temp.resolve("uploads"));
         AgentRun.Result result = AgentRun.in(root).database(Database.POSTGRESQL).scenario("close-unrelated")

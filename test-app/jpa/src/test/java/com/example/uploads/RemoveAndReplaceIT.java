@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Removed and replaced entities lose their files after commit, and before the JVM exits. */
 class RemoveAndReplaceIT {
@@ -73,6 +74,7 @@ class RemoveAndReplaceIT {
      * lock: only an exit hook that waits for the check can delete the file. PostgreSQL shows who waits for a lock.
      */
     @Test
+    @ResourceLock(Database.SERVERS)
     void theExitHookWaitsForAPendingDeletion() throws Exception {
         AgentRun.Result result = AgentRun.in(root).database(Database.POSTGRESQL).scenario("exit-blocked")
                 .succeeded();
@@ -86,6 +88,7 @@ class RemoveAndReplaceIT {
      * is the journal that does it: the second run only starts and stops.
      */
     @Test
+    @ResourceLock(Database.SERVERS)
     void whatTheExitHookCannotFinishWaitsInTheJournalForTheNextStart() throws Exception {
         AgentRun run = AgentRun.in(root).database(Database.POSTGRESQL)
                 .option("filecleanup.journal", "file:" + journal)

@@ -3,6 +3,7 @@ package com.example.uploads;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,7 @@ class TransactionEdgeIT {
      * one's rows with native SQL, so the reference check cannot save these files: only the tracking can.
      */
     @Test
+    @ResourceLock(Database.SERVERS)
     void aCommitThatFailsInTheDatabaseDeletesNothingEvenWhenTheSessionIsReused() throws Exception {
         AgentRun.Result result = AgentRun.in(root).database(Database.POSTGRESQL).debug()
                 .scenario("deferred-commit-failure").succeeded();
